@@ -1,0 +1,30 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A problem with the command line itself: reported in one line, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** `util.parseArgs` in strict mode, with its errors turned into UsageError. */
+export function parseCommandLine<T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(
+  args: readonly string[],
+  config: T,
+) {
+  try {
+    return parseArgs({ ...config, args: [...args], strict: true as const });
+  } catch (error: unknown) {
+    if (error instanceof TypeError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export function usageText(): string {
+  return `certify: certify a software feature as production-ready
+
+Usage:
+  certify [--pipeline <file>]        run the pipeline's three tiers and write a signed report
+  certify --help                     show this help
+
+Exit codes: 0 certified, 1 not certified, 2 usage or configuration error, 130 interrupted.
+`;
+}
