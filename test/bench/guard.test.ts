@@ -53,7 +53,9 @@ describe('the dead-code guard', () => {
     const forgetful = caseOf(() => ({
       run: total,
       expected: total(),
-      beforeRun: () => store.splice(0),
+      beforeRun: () => {
+        store.length = 0;
+      },
       verify: () =>
         store.length === values.length ? [] : [`the store holds ${store.length} events`],
     }));

@@ -28,14 +28,16 @@ const warmupPassSamples = 5;
 
 async function warmUp(
   timed: () => void,
-  untimed: () => void,
+  untimed: () => void | Promise<void>,
   timing: BenchTiming,
+  maxSamples?: number,
 ): Promise<WarmupReport> {
   let previous: number | undefined;
   for (let pass = 1; pass <= timing.maxWarmupPasses; pass += 1) {
     const { p50 } = await sample(timed, untimed, {
       minSamples: warmupPassSamples,
       minTimeMs: timing.warmupPassMs,
+      ...(maxSamples === undefined ? {} : { maxSamples }),
     });
     if (previous !== undefined && Math.abs(p50 - previous) <= settledTolerance * previous) {
       return { passes: pass, settled: true };
@@ -47,7 +49,7 @@ async function warmUp(
 
 async function warmAndSample(
   timed: () => void,
-  untimed: () => void,
+  untimed: () => void | Promise<void>,
   timing: BenchTiming,
 ): Promise<{ figures: SampleFigures; warmup: WarmupReport }> {
   const warmup = await warmUp(timed, untimed, timing);

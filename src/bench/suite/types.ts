@@ -15,7 +15,7 @@ export interface BenchCaseRun {
   /** What `run` must return on every call. */
   readonly expected: number;
   /** Untimed, before every timed call: resets a store, clears an in-memory exporter. */
-  readonly beforeRun?: () => void;
+  readonly beforeRun?: () => void | Promise<void>;
   /** Untimed, after the last call: inspects the state the work left; returns what is wrong. */
   readonly verify?: () => readonly string[] | Promise<readonly string[]>;
   /** Untimed, at the very end: shuts providers down. */
