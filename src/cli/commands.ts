@@ -1,8 +1,10 @@
+import { runBenchCommand } from './bench.ts';
 import { runCertify } from './certify.ts';
 
 /** Each sub-command takes the arguments after its name and resolves to an exit code. */
 export const commands = {
   certify: runCertify,
+  bench: runBenchCommand,
 } satisfies Record<string, (args: readonly string[]) => Promise<number>>;
 
 export type CommandName = keyof typeof commands;

@@ -24,6 +24,11 @@ export function usageText(): string {
 Usage:
   certify [--pipeline <file>]        run the pipeline's three tiers and write a signed report
   certify --help                     show this help
+  certify bench --suite <file> [--budget <ticks> --gate <case>] [--tick-ghz <GHz>] [--json]
+                                     run a tick benchmark suite (a module exporting its cases);
+                                     exit 1 when the gated case's median ticks per operation is
+                                     over budget or a guard caught skipped work. The frequency
+                                     comes from --tick-ghz, CERTIFY_TICK_GHZ, or the machine
 
 Exit codes: 0 certified, 1 not certified, 2 usage or configuration error, 130 interrupted.
 `;

@@ -1,0 +1,6 @@
+export {
+  AtomicWriteError,
+  writeFileAtomic,
+  type AtomicWriteErrorKind,
+  type AtomicWriteOptions,
+} from './atomic-write.ts';
