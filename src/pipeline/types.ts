@@ -1,0 +1,111 @@
+/**
+ * A pipeline file, as validated against `pipeline.schema.json`. The types mirror the schema; a test
+ * keeps them together by loading every kind of step.
+ */
+
+/** Options every step has, whatever its kind. */
+interface StepBase {
+  readonly id: string;
+  readonly name?: string;
+  readonly timeoutSeconds: number;
+  readonly exclusive?: boolean;
+}
+
+export interface CommandStepSpec extends StepBase {
+  readonly kind: 'command';
+  readonly command: readonly [string, ...string[]];
+}
+
+export interface VitestStepSpec extends StepBase {
+  readonly kind: 'vitest';
+  readonly args?: readonly string[];
+}
+
+export type NpmAuditMode = 'required' | 'advisory' | 'off';
+export type AuditLevel = 'low' | 'moderate' | 'high' | 'critical';
+
+export interface SecurityAuditStepSpec extends StepBase {
+  readonly kind: 'security-audit';
+  readonly npmAudit?: NpmAuditMode;
+  readonly auditLevel?: AuditLevel;
+}
+
+export interface DocsCheckStepSpec extends StepBase {
+  readonly kind: 'docs-check';
+}
+
+export interface RegistryCheckStepSpec extends StepBase {
+  readonly kind: 'registry-check';
+  readonly policies?: readonly string[];
+}
+
+export interface LiveCheckStepSpec extends StepBase {
+  readonly kind: 'live-check';
+  readonly command: readonly [string, ...string[]];
+}
+
+export interface TickBenchStepSpec extends StepBase {
+  readonly kind: 'tick-bench';
+}
+
+export type StepSpec =
+  | CommandStepSpec
+  | VitestStepSpec
+  | SecurityAuditStepSpec
+  | DocsCheckStepSpec
+  | RegistryCheckStepSpec
+  | LiveCheckStepSpec
+  | TickBenchStepSpec;
+
+export type StepKind = StepSpec['kind'];
+
+/** Every kind of step, as the schema lists them (a test keeps the two equal). */
+export const stepKinds = [
+  'command',
+  'vitest',
+  'security-audit',
+  'docs-check',
+  'registry-check',
+  'live-check',
+  'tick-bench',
+] as const satisfies readonly StepKind[];
+
+export interface TierSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly concurrency?: number;
+  readonly steps: readonly StepSpec[];
+}
+
+export interface FeatureSpec {
+  readonly name: string;
+  /** The feature's folder, relative to the project root. */
+  readonly root: string;
+  /** Its source folder (the security audit's scope). */
+  readonly source: string;
+  /** Its public entry file (the documentation check's scope). */
+  readonly entry: string;
+}
+
+export interface Budgets {
+  readonly ticksPerEvent: { readonly case: string; readonly max: number };
+  /** Minimum live-check registry coverage, in percent. */
+  readonly liveCheckCoverage: number;
+}
+
+/** The pipeline file's content. Paths are relative to the project root. */
+export interface PipelineFile {
+  readonly version: 1;
+  readonly feature: FeatureSpec;
+  readonly registry: string;
+  readonly budgets: Budgets;
+  readonly tiers: readonly TierSpec[];
+}
+
+/** A loaded pipeline: the file's content and where it was read from. */
+export interface Pipeline extends PipelineFile {
+  /** Absolute path of the pipeline file. */
+  readonly file: string;
+  /** Absolute path every relative path in the file is resolved against. */
+  readonly projectRoot: string;
+}

@@ -1,0 +1,237 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pipelineSchema from '../../src/pipeline/pipeline.schema.json' with { type: 'json' };
+import {
+  loadPipeline,
+  PipelineError,
+  stepKinds,
+  type PipelineProblem,
+} from '../../src/pipeline/index.ts';
+import { createTempProject, type TempProject } from '../support/temp-project.ts';
+
+const validPipeline = `version: 1
+feature:
+  name: demo-feature
+  root: feature/demo
+  source: feature/demo/src
+  entry: feature/demo/src/index.ts
+registry: registry
+budgets:
+  ticksPerEvent: { case: demo/hot-path, max: 8 }
+  liveCheckCoverage: 100
+tiers:
+  - id: weaver
+    name: 'Tier 1: Weaver'
+    steps:
+      - { id: registry-check, kind: registry-check, timeoutSeconds: 60, policies: [builtin:otel] }
+      - { id: live-check, kind: live-check, timeoutSeconds: 60, command: [node, demo.js] }
+  - id: quality
+    name: 'Tier 2: quality'
+    concurrency: 3
+    steps:
+      - id: tsc
+        kind: command
+        timeoutSeconds: 120
+        command: [tsc, --noEmit]
+  - id: tests
+    name: 'Tier 3: tests'
+    steps:
+      - { id: vitest, kind: vitest, timeoutSeconds: 300, args: [feature/demo] }
+      - { id: tick-bench, kind: tick-bench, timeoutSeconds: 300, exclusive: true }
+      - { id: security-audit, kind: security-audit, timeoutSeconds: 60, npmAudit: advisory }
+      - { id: docs-check, kind: docs-check, timeoutSeconds: 60 }
+`;
+
+let project: TempProject;
+
+beforeEach(() => {
+  project = createTempProject({
+    'feature/demo/src/index.ts': 'export const x = 1;\n',
+    'registry/demo.yaml': 'groups: []\n',
+  });
+});
+afterEach(() => {
+  project.remove();
+});
+
+async function problemOf(text: string): Promise<PipelineError> {
+  project.write('pipeline/certify.yaml', text);
+  const error = await loadPipeline('pipeline/certify.yaml', { projectRoot: project.root }).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof PipelineError))
+    throw new Error(`expected a PipelineError, got ${String(error)}`);
+  return error;
+}
+
+describe('loading a pipeline file', () => {
+  it('gives the feature, registry, budgets and every kind of step, in order', async () => {
+    project.write('pipeline/certify.yaml', validPipeline);
+    const pipeline = await loadPipeline('pipeline/certify.yaml', { projectRoot: project.root });
+    expect(pipeline.feature.entry).toBe('feature/demo/src/index.ts');
+    expect(pipeline.budgets.ticksPerEvent).toEqual({ case: 'demo/hot-path', max: 8 });
+    expect(pipeline.tiers.map((tier) => tier.id)).toEqual(['weaver', 'quality', 'tests']);
+    expect(pipeline.tiers.flatMap((tier) => tier.steps.map((step) => step.kind))).toEqual([
+      'registry-check',
+      'live-check',
+      'command',
+      'vitest',
+      'tick-bench',
+      'security-audit',
+      'docs-check',
+    ]);
+    expect(pipeline.projectRoot).toBe(project.root);
+  });
+
+  it('reports a missing file as unreadable', async () => {
+    const error = await loadPipeline('pipeline/none.yaml', { projectRoot: project.root }).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(PipelineError);
+    expect((error as PipelineError).problem).toBe('unreadable');
+    expect((error as PipelineError).message).toContain('none.yaml');
+  });
+
+  const cases: [string, string, PipelineProblem, number, string, string][] = [
+    [
+      'broken YAML',
+      validPipeline.replace('registry: registry', 'registry: [registry'),
+      'syntax',
+      8,
+      '',
+      'not valid YAML',
+    ],
+    ['a list instead of a mapping', '- 1\n- 2\n', 'schema', 1, '', 'must be object'],
+    [
+      'an unknown key',
+      validPipeline.replace('    concurrency: 3', '    concurency: 3'),
+      'schema',
+      19,
+      'tiers[1].concurency',
+      'is not a known key here',
+    ],
+    [
+      'a missing required key',
+      validPipeline.replace('        timeoutSeconds: 120\n', ''),
+      'schema',
+      21,
+      'tiers[1].steps[0].timeoutSeconds',
+      'is required but missing',
+    ],
+    [
+      'a value of the wrong type',
+      validPipeline.replace('timeoutSeconds: 120', 'timeoutSeconds: soon'),
+      'schema',
+      23,
+      'tiers[1].steps[0].timeoutSeconds',
+      'must be number',
+    ],
+    [
+      'an unknown step kind',
+      validPipeline.replace('kind: command', 'kind: shell'),
+      'schema',
+      22,
+      'tiers[1].steps[0].kind',
+      'must be one of command, vitest',
+    ],
+    [
+      'a command given as a shell string',
+      validPipeline.replace('command: [tsc, --noEmit]', "command: 'tsc --noEmit'"),
+      'schema',
+      24,
+      'tiers[1].steps[0].command',
+      'must be array',
+    ],
+    [
+      'a bad npmAudit mode',
+      validPipeline.replace('npmAudit: advisory', 'npmAudit: sometimes'),
+      'schema',
+      30,
+      'tiers[2].steps[2].npmAudit',
+      'must be one of required, advisory, off',
+    ],
+    [
+      'an absolute path',
+      validPipeline.replace('registry: registry', 'registry: /etc'),
+      'schema',
+      7,
+      'registry',
+      'must match pattern',
+    ],
+    [
+      'a step id used twice',
+      validPipeline.replace('id: docs-check', 'id: tsc'),
+      'duplicate-id',
+      31,
+      'tiers[2].steps[3].id',
+      'step id "tsc" is used twice',
+    ],
+    [
+      'a tier id used twice',
+      validPipeline.replace('id: tests', 'id: weaver'),
+      'duplicate-id',
+      25,
+      'tiers[2].id',
+      'tier id "weaver" is used twice',
+    ],
+    [
+      'a folder that does not exist',
+      validPipeline.replace('registry: registry', 'registry: registri'),
+      'missing-path',
+      7,
+      'registry',
+      '"registri" does not exist',
+    ],
+    [
+      'an entry that is a folder',
+      validPipeline.replace('entry: feature/demo/src/index.ts', 'entry: feature/demo/src'),
+      'missing-path',
+      6,
+      'feature.entry',
+      'is a directory, not a file',
+    ],
+  ];
+
+  it.each(cases)(
+    'refuses %s, naming the line and the key',
+    async (_, text, problem, line, keyPath, detail) => {
+      const error = await problemOf(text);
+      expect(error.problem).toBe(problem);
+      expect(error.location?.line).toBe(line);
+      expect(error.location?.keyPath).toBe(keyPath);
+      expect(error.detail).toContain(detail);
+      expect(error.message).toContain(`certify.yaml:${line}:`);
+    },
+  );
+
+  it('refuses an alias bomb without expanding it', async () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    ].join('\n');
+    const error = await problemOf(bomb);
+    expect(error.problem).toBe('syntax');
+    expect(error.message).toContain('alias');
+  });
+
+  it('refuses a key given twice', async () => {
+    const error = await problemOf(
+      validPipeline.replace('registry: registry', 'registry: registry\nregistry: x'),
+    );
+    expect(error.problem).toBe('syntax');
+    expect(error.location?.line).toBe(8);
+  });
+});
+
+describe('the pipeline schema', () => {
+  it('lists exactly the step kinds certify implements', () => {
+    const kinds = pipelineSchema.definitions.step.oneOf.map(({ $ref }) => {
+      const branch: unknown = pipelineSchema.definitions[$ref.split('/').at(-1) as 'commandStep'];
+      return (branch as { properties: { kind: { const: string } } }).properties.kind.const;
+    });
+    expect(kinds).toEqual([...stepKinds]);
+  });
+});
