@@ -74,8 +74,10 @@ function checkSignature(envelope: DecodedEnvelope, publicKey: KeyObject): CheckO
   const index = findVerifyingSignature(envelope, publicKey);
   const count = envelope.signatures.length;
   if (index === undefined) {
+    const hints = envelope.signatures.map((signature) => signature.keyid ?? '(none)').join(', ');
     return fail('signature', `no signature verifies with the key ${keyid}`, [
-      `${plural(count, 'signature')} tried, each an Ed25519 signature over the PAE of the payload; the payload or the signature was changed, or it was signed with another key`,
+      `tried ${plural(count, 'Ed25519 signature')} over the PAE of the payload (keyid hints, not trusted: ${hints})`,
+      'the payload or the signature was changed, or it was signed with another key',
     ]);
   }
   return pass(

@@ -1,8 +1,12 @@
 import { runCertify } from './certify.ts';
+import { runKeygen } from './keygen.ts';
+import { runVerify } from './verify.ts';
 
 /** Each sub-command takes the arguments after its name and resolves to an exit code. */
 export const commands = {
   certify: runCertify,
+  keygen: runKeygen,
+  verify: runVerify,
 } satisfies Record<string, (args: readonly string[]) => Promise<number>>;
 
 export type CommandName = keyof typeof commands;

@@ -23,6 +23,11 @@ export function usageText(): string {
 
 Usage:
   certify [--pipeline <file>]        run the pipeline's three tiers and write a signed report
+  certify keygen [--out <dir>] [--force]
+                                     write an Ed25519 key pair for signing reports
+  certify verify <envelope> [--key <pub.pem>] [--check-subjects] [--root <dir>]
+                                     check a signed report: its signature, its Statement and,
+                                     with --check-subjects, the files and commit under --root
   certify --help                     show this help
 
 Exit codes: 0 certified, 1 not certified, 2 usage or configuration error, 130 interrupted.
