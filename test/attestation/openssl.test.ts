@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, execaSync } from 'execa';
@@ -9,7 +9,9 @@ import {
   loadSigningKey,
   preAuthenticationEncoding,
   signStatement,
+  writeAttestation,
 } from '../../src/attestation/index.ts';
+import { projectRoot } from '../support/run-certify.ts';
 
 /** OpenSSL 3 on PATH, or why not: the independent check needs `pkeyutl -rawin` for Ed25519. */
 function opensslAbsence(): string | undefined {
@@ -63,3 +65,51 @@ describeWithOpenssl(absence === undefined ? title : `${title} (skipped: ${absenc
     expect(await opensslVerify(folder, payload, sig)).not.toBe(0);
   });
 });
+
+/** The shell recipe in README.md's "Verifying a certification report" section. */
+function readmeRecipe(): string {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('without certify, with `jq` and OpenSSL 3'));
+  return /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+}
+
+const jqMissing = execaSync('jq', ['--version'], { reject: false }).exitCode !== 0;
+const recipeAbsence = absence ?? (jqMissing ? 'jq is not on PATH' : undefined);
+const describeWithRecipeTools = recipeAbsence === undefined ? describe : describe.skip;
+const recipeTitle = "README's OpenSSL recipe";
+
+describeWithRecipeTools(
+  recipeAbsence === undefined ? recipeTitle : `${recipeTitle} (skipped: ${recipeAbsence})`,
+  () => {
+    it('verifies a report certify signed, and fails once the envelope is changed', async () => {
+      const recipe = readmeRecipe();
+      expect(recipe).toContain('openssl pkeyutl -verify');
+      const folder = mkdtempSync(join(tmpdir(), 'certify-recipe-'));
+      const key = await loadSigningKey({ root: folder, environment: {} });
+      const statement = buildStatement({
+        subjects: [{ name: 'a.ts', digest: { sha256: 'ef'.repeat(32) } }],
+        predicateType: 'https://example.com/certify/report/v1',
+        predicate: { verdict: 'certified', text: 'ünïcode counts in bytes' },
+      });
+      const signed = signStatement({ statement, key });
+      const envelopePath = join(folder, 'reports', 'certification.dsse.json');
+      await writeAttestation({ envelopePath, signed });
+      const run = await execa('bash', ['-euo', 'pipefail', '-c', recipe], {
+        cwd: folder,
+        reject: false,
+      });
+      expect(run.stdout).toContain('Signature Verified Successfully');
+      expect(run.exitCode).toBe(0);
+
+      const payload = Buffer.from(signed.envelope.payload, 'base64');
+      payload[10] = (payload[10] ?? 0) ^ 0x01;
+      const tampered = { ...signed.envelope, payload: payload.toString('base64') };
+      writeFileSync(envelopePath, JSON.stringify(tampered));
+      const failed = await execa('bash', ['-euo', 'pipefail', '-c', recipe], {
+        cwd: folder,
+        reject: false,
+      });
+      expect(failed.exitCode).not.toBe(0);
+    });
+  },
+);
