@@ -11,9 +11,6 @@ export {
   type Finding,
   type FindingId,
   type FindingLevel,
-  type LiveCheckRegistry,
-  type RegistryAttribute,
-  type RegistryGroup,
 } from './check/index.ts';
 export {
   findingLine,

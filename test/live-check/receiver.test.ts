@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
 import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attribute, attributeGroup, registry, spanGroup } from './support/registry.ts';
+import { inlineRegistry } from './support/registry.ts';
+import { attr, ref, registryYaml, spanYaml } from './support/yaml.ts';
 import {
   listen,
   postHttp,
@@ -16,9 +17,11 @@ import {
 } from './support/send.ts';
 import { encodeSpans, makeSpans } from './support/telemetry.ts';
 
-const jobs = registry(
-  attributeGroup('registry.job', [attribute('job.id'), attribute('service.name')]),
-  spanGroup('span.job.run.internal', 'internal'),
+const jobs = await inlineRegistry(
+  registryYaml(
+    [attr('job.id', 'string'), attr('service.name', 'string')],
+    spanYaml('span.job.run.internal', 'internal', { attributes: [ref('job.id', 'recommended')] }),
+  ),
 );
 const good = encodeSpans(
   makeSpans([{ name: 'job.run', kind: SpanKind.INTERNAL, attributes: { 'job.id': 'a' } }]),

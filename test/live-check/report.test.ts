@@ -12,13 +12,16 @@ import {
 } from '../../src/live-check/report/index.ts';
 import { describeWithShared, sharedPath } from '../support/shared.ts';
 import { checkSamples } from './support/check.ts';
-import { attribute, attributeGroup, metricGroup, registry, spanGroup } from './support/registry.ts';
+import { inlineRegistry } from './support/registry.ts';
 import { metric, resource, span } from './support/samples.ts';
+import { attr, metricYaml, ref, registryYaml, spanYaml } from './support/yaml.ts';
 
-const known = registry(
-  attributeGroup('registry.job', [attribute('job.id'), attribute('job.queue')]),
-  spanGroup('span.job.run.internal', 'internal'),
-  metricGroup('job.count', 'counter', '{job}'),
+const known = await inlineRegistry(
+  registryYaml(
+    [attr('job.id', 'string'), attr('job.queue', 'string')],
+    spanYaml('span.job.run.internal', 'internal', { attributes: [ref('job.id', 'recommended')] }),
+    metricYaml('job.count', 'counter', '{job}'),
+  ),
 );
 
 describe('the report statistics', () => {

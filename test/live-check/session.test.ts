@@ -6,13 +6,16 @@ import { Readable } from 'node:stream';
 import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { runLiveCheck, type LiveCheckOptions } from '../../src/live-check/index.ts';
-import { attribute, attributeGroup, registry, spanGroup } from './support/registry.ts';
+import { inlineRegistry } from './support/registry.ts';
+import { attr, ref, registryYaml, spanYaml } from './support/yaml.ts';
 import { listen, sendHttp, stopAndCollect, stopViaAdmin } from './support/send.ts';
 import { encodeSpans, makeSpans } from './support/telemetry.ts';
 
-const jobs = registry(
-  attributeGroup('registry.job', [attribute('job.id'), attribute('service.name')]),
-  spanGroup('span.job.run.internal', 'internal'),
+const jobs = await inlineRegistry(
+  registryYaml(
+    [attr('job.id', 'string'), attr('service.name', 'string')],
+    spanYaml('span.job.run.internal', 'internal', { attributes: [ref('job.id', 'recommended')] }),
+  ),
 );
 const good = encodeSpans(
   makeSpans([{ name: 'job.run', kind: SpanKind.INTERNAL, attributes: { 'job.id': 'a' } }]),
@@ -154,6 +157,36 @@ describe('run mode: the receivers start first, then the command, then the evalua
     expect(result.ok && result.document.reasons[0]).toMatch(
       /^the command "certify-no-such-program" failed: it could not start: .*ENOENT/,
     );
+  });
+});
+
+describe('the registry to check against', () => {
+  it('is loaded from its folder by the registry check loader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certify-live-check-'));
+    writeFileSync(join(dir, 'jobs.yaml'), registryYaml([attr('job.id', 'string')]));
+    const stdin = Readable.from([`${good.json}\n`]);
+    const result = await runLiveCheck(options({ registry: dir, input: { kind: 'stdin' }, stdin }));
+    expect(result).toMatchObject({
+      ok: true,
+      document: { statistics: { not_in_registry: { spans: { 'job.run': 1 } } } },
+    });
+  });
+
+  it('a registry with errors is a typed error quoting them with their place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certify-live-check-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'groups:\n  - id: x\n    type: span\n');
+    const result = await runLiveCheck(options({ registry: dir }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'registry' } });
+    expect(result.ok ? '' : result.error.message).toMatch(
+      new RegExp(
+        `^the registry ${dir} has \\d+ error\\(s\\); run \`certify registry check -r ${dir}\`:\n  ${dir}/broken.yaml:\\d+:\\d+: `,
+      ),
+    );
+  });
+
+  it('a missing registry folder is a typed error', async () => {
+    const result = await runLiveCheck(options({ registry: '/nonexistent/registry' }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'registry' } });
   });
 });
 

@@ -2,14 +2,16 @@ import { Readable } from 'node:stream';
 import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { runLiveCheck, type LiveCheckDocument } from '../../src/live-check/index.ts';
+import { inlineRegistry } from './support/registry.ts';
 import {
-  attribute,
-  attributeGroup,
-  eventGroup,
-  metricGroup,
-  registry,
-  spanGroup,
-} from './support/registry.ts';
+  attr,
+  enumType,
+  eventYaml,
+  metricYaml,
+  ref,
+  registryYaml,
+  spanYaml,
+} from './support/yaml.ts';
 import { listen, sendGrpc, sendHttp, stopAndCollect, type Listening } from './support/send.ts';
 import {
   encodeLogs,
@@ -21,22 +23,17 @@ import {
   type EncodedRequest,
 } from './support/telemetry.ts';
 
-const jobs = registry(
-  attributeGroup('registry.job', [
-    attribute('job.id', { type: { kind: 'primitive', type: 'int' } }),
-    attribute('job.queue', { type: { kind: 'enum', members: ['fast', 'slow'] } }),
-    attribute('service.name'),
-  ]),
-  spanGroup('span.job.run.server', 'server', [
-    attribute('job.id', { type: { kind: 'primitive', type: 'int' }, requirementLevel: 'required' }),
-  ]),
-  metricGroup('job.duration', 'histogram', 'ms', [
-    attribute('job.queue', {
-      type: { kind: 'enum', members: ['fast', 'slow'] },
-      requirementLevel: 'required',
-    }),
-  ]),
-  eventGroup('job.started', [attribute('job.id', { requirementLevel: 'recommended' })]),
+const jobs = await inlineRegistry(
+  registryYaml(
+    [
+      attr('job.id', 'int'),
+      attr('job.queue', enumType('fast', 'slow')),
+      attr('service.name', 'string'),
+    ],
+    spanYaml('span.job.run.server', 'server', { attributes: [ref('job.id', 'required')] }),
+    metricYaml('job.duration', 'histogram', 'ms', { attributes: [ref('job.queue', 'required')] }),
+    eventYaml('job.started', { attributes: [ref('job.id', 'recommended')] }),
+  ),
 );
 
 /** Conforming and faulty samples of every signal, made once by the real SDK. */

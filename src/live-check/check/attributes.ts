@@ -1,7 +1,7 @@
 import type { AttributeValueType, SampleAttribute } from '../sample/index.ts';
-import { finding, type Finding, type SignalRef } from './finding.ts';
+import { deprecationText, finding, type Finding, type SignalRef } from './finding.ts';
 import { attributeNameFindings } from './naming.ts';
-import type { RegistryAttribute } from './registry.ts';
+import type { PrimitiveType, ResolvedAttribute } from '../../registry/index.ts';
 import type { RegistryIndex } from './registry-index.ts';
 
 /** What one attribute sample is, measured against the registry. */
@@ -14,17 +14,17 @@ export interface AttributeVerdict {
 export function findRegistryAttribute(
   index: RegistryIndex,
   name: string,
-): RegistryAttribute | undefined {
+): ResolvedAttribute | undefined {
   const exact = index.attributes.get(name);
   if (exact !== undefined && exact.type.kind !== 'template') return exact;
-  return index.templates.find((template) => name.startsWith(template.name));
+  return index.templates.find((template) => name.startsWith(template.id));
 }
 
 /**
  * A sample's type fits the registry's when equal, when the registry says `any`, or for a whole
  * number where a double is expected: OpenTelemetry JS sends an integral JS number as an int.
  */
-function typeFits(sample: AttributeValueType, expected: AttributeValueType | 'any'): boolean {
+function typeFits(sample: AttributeValueType, expected: PrimitiveType): boolean {
   if (expected === 'any' || sample === expected) return true;
   return (
     (expected === 'double' && sample === 'int') || (expected === 'double[]' && sample === 'int[]')
@@ -33,7 +33,7 @@ function typeFits(sample: AttributeValueType, expected: AttributeValueType | 'an
 
 function typeFindings(
   sample: SampleAttribute,
-  definition: RegistryAttribute,
+  definition: ResolvedAttribute,
   signal: SignalRef,
 ): Finding[] {
   const received = sample.type;
@@ -41,15 +41,15 @@ function typeFindings(
   const context = { attribute_name: sample.name, attribute_type: received };
   const { type } = definition;
   if (type.kind !== 'enum') {
-    if (typeFits(received, type.type)) return [];
-    const message = `Attribute '${sample.name}' has type '${received}'; the registry says '${type.type}'.`;
-    return [finding('type_mismatch', signal, message, { ...context, expected: type.type })];
+    if (typeFits(received, type.primitive)) return [];
+    const message = `Attribute '${sample.name}' has type '${received}'; the registry says '${type.primitive}'.`;
+    return [finding('type_mismatch', signal, message, { ...context, expected: type.primitive })];
   }
   if (received !== 'string' && received !== 'int') {
     const message = `Enum attribute '${sample.name}' has type '${received}'; an enum value is a string or an int.`;
     return [finding('type_mismatch', signal, message, context)];
   }
-  if (type.members.some((member) => member === sample.value)) return [];
+  if (type.members.some((member) => member.value === sample.value)) return [];
   const message = `Attribute '${sample.name}' has the value ${JSON.stringify(sample.value)}, which is not a member of its enum.`;
   return [
     finding('undefined_enum_variant', signal, message, {
@@ -61,7 +61,7 @@ function typeFindings(
 
 function definitionFindings(
   sample: SampleAttribute,
-  definition: RegistryAttribute,
+  definition: ResolvedAttribute,
   signal: SignalRef,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -71,18 +71,19 @@ function definitionFindings(
       finding(
         'template_attribute',
         signal,
-        `Attribute '${sample.name}' matches the template '${definition.name}'.`,
-        { ...context, template: definition.name },
+        `Attribute '${sample.name}' matches the template '${definition.id}'.`,
+        { ...context, template: definition.id },
       ),
     );
   }
   if (definition.deprecated !== undefined) {
+    const { reason } = definition.deprecated;
     findings.push(
       finding(
         'deprecated',
         signal,
-        `Attribute '${definition.name}' is deprecated (${definition.deprecated}).`,
-        { ...context, deprecation: definition.deprecated },
+        `Attribute '${definition.id}' is deprecated (${deprecationText(definition.deprecated)}).`,
+        { ...context, deprecation: reason },
       ),
     );
   }
@@ -91,7 +92,7 @@ function definitionFindings(
       finding(
         'not_stable',
         signal,
-        `Attribute '${definition.name}' is not stable (stability: ${definition.stability}).`,
+        `Attribute '${definition.id}' is not stable (stability: ${definition.stability}).`,
         { ...context, stability: definition.stability },
       ),
     );
@@ -118,7 +119,7 @@ export function checkAttribute(
         ]
       : definitionFindings(sample, definition, signal);
   findings.push(...attributeNameFindings(index, sample.name, signal));
-  return { registryName: definition?.name, findings };
+  return { registryName: definition?.id, findings };
 }
 
 /** Whether an attribute's checks depend on its value (enums), not only on its name and type. */

@@ -11,8 +11,12 @@ import type {
 import { checkAttribute, dependsOnValue, type AttributeVerdict } from './attributes.ts';
 import { finding, type Finding, type SignalRef } from './finding.ts';
 import { metricNameFindings } from './naming.ts';
-import type { LiveCheckRegistry, MetricGroup, SignalGroup, SpanGroup } from './registry.ts';
-import { indexRegistry, type RegistryIndex } from './registry-index.ts';
+import type {
+  ResolvedMetricGroup,
+  ResolvedRegistry,
+  ResolvedSpanGroup,
+} from '../../registry/index.ts';
+import { indexRegistry, type RegistryIndex, type SignalGroup } from './registry-index.ts';
 import { lifecycleFindings, requirementFindings } from './requirements.ts';
 
 export type CoverageCategory = 'attributes' | 'spans' | 'metrics' | 'events';
@@ -42,7 +46,7 @@ export class LiveChecker {
   private readonly verdicts = new Map<string, AttributeVerdict>();
   private readonly lifecycles = new Map<string, readonly Finding[]>();
 
-  constructor(registry: LiveCheckRegistry) {
+  constructor(registry: ResolvedRegistry) {
     this.index = indexRegistry(registry);
   }
 
@@ -109,7 +113,7 @@ export class LiveChecker {
     span: SpanSample,
     signal: SignalRef,
     findings: Finding[],
-  ): SpanGroup | undefined {
+  ): ResolvedSpanGroup | undefined {
     const candidates = this.index.spansByName.get(span.name);
     if (candidates === undefined) {
       findings.push(
@@ -186,7 +190,7 @@ export class LiveChecker {
     this.checkAttributes(log.attributes, { type: 'log', name: null }, observer);
   }
 
-  private metricShapeFindings(metric: MetricSample, group: MetricGroup, signal: SignalRef) {
+  private metricShapeFindings(metric: MetricSample, group: ResolvedMetricGroup, signal: SignalRef) {
     const findings: Finding[] = [];
     const instrument = instrumentName(metric.instrument);
     if (instrument !== group.instrument) {

@@ -1,3 +1,5 @@
+import type { Deprecation } from '../../registry/index.ts';
+
 /**
  * Findings, shaped like Weaver's PolicyFinding (id, level, message, context, signal_type,
  * signal_name) so that JSON consumers of Weaver can read them.
@@ -66,6 +68,13 @@ export function finding(
     signal_type: signal.type,
     signal_name: signal.name,
   };
+}
+
+/** `renamed to x.y`, `obsoleted`: a deprecation in a few words. */
+export function deprecationText(deprecation: Deprecation): string {
+  return deprecation.reason === 'renamed'
+    ? `renamed to '${deprecation.renamedTo}'`
+    : deprecation.reason;
 }
 
 /** The most severe level among findings, or undefined when there are none. */

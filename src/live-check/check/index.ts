@@ -9,5 +9,9 @@ export {
   type FindingLevel,
   type SignalType,
 } from './finding.ts';
-export type * from './registry.ts';
-export { spanNameOf, type CoverageUniverse, type RegistryIndex } from './registry-index.ts';
+export {
+  spanNameOf,
+  type CoverageUniverse,
+  type RegistryIndex,
+  type SignalGroup,
+} from './registry-index.ts';

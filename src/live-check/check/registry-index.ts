@@ -1,11 +1,13 @@
 import type {
-  EventGroup,
-  LiveCheckRegistry,
-  MetricGroup,
-  RegistryAttribute,
-  RegistryGroup,
-  SpanGroup,
-} from './registry.ts';
+  ResolvedAttribute,
+  ResolvedEventGroup,
+  ResolvedMetricGroup,
+  ResolvedRegistry,
+  ResolvedSpanGroup,
+} from '../../registry/index.ts';
+
+/** A group that names a signal: what a span, metric or event sample is matched to. */
+export type SignalGroup = ResolvedSpanGroup | ResolvedMetricGroup | ResolvedEventGroup;
 
 /** The registry entries that coverage is measured against, by category. */
 export interface CoverageUniverse {
@@ -17,21 +19,22 @@ export interface CoverageUniverse {
 }
 
 /**
- * Lookups over one registry, computed once so that checking a sample costs a few map reads.
+ * Lookups over one resolved registry, computed once so that checking a sample costs a few map
+ * reads.
  */
 export interface RegistryIndex {
-  /** Every attribute of the registry by name (its definition: type, stability, deprecation). */
-  readonly attributes: ReadonlyMap<string, RegistryAttribute>;
-  /** Template attributes, longest name first so the most specific prefix wins. */
-  readonly templates: readonly RegistryAttribute[];
+  /** Every attribute the registry defines, by id (its definition: type, stability, deprecation). */
+  readonly attributes: ReadonlyMap<string, ResolvedAttribute>;
+  /** Template attributes, longest id first so the most specific prefix wins. */
+  readonly templates: readonly ResolvedAttribute[];
   /**
-   * Names of current (not deprecated, not template) attributes: a namespace may not reuse one. A
-   * template's name is the namespace of its instances, so it is not among them.
+   * Ids of current (not deprecated, not template) attributes: a namespace may not reuse one. A
+   * template's id is the namespace of its instances, so it is not among them.
    */
   readonly currentAttributeNames: ReadonlySet<string>;
-  readonly spansByName: ReadonlyMap<string, readonly SpanGroup[]>;
-  readonly metricsByName: ReadonlyMap<string, MetricGroup>;
-  readonly eventsByName: ReadonlyMap<string, EventGroup>;
+  readonly spansByName: ReadonlyMap<string, readonly ResolvedSpanGroup[]>;
+  readonly metricsByName: ReadonlyMap<string, ResolvedMetricGroup>;
+  readonly eventsByName: ReadonlyMap<string, ResolvedEventGroup>;
   readonly coverage: CoverageUniverse;
 }
 
@@ -40,7 +43,7 @@ export interface RegistryIndex {
  * naming policy gives span groups the id `span.<name>.<kind>`, so the name is the id without the
  * `span.` prefix and the kind suffix.
  */
-export function spanNameOf(group: SpanGroup): string {
+export function spanNameOf(group: ResolvedSpanGroup): string {
   let name = group.id.startsWith('span.') ? group.id.slice('span.'.length) : group.id;
   const kindSuffix = `.${group.spanKind}`;
   if (name.endsWith(kindSuffix) && name.length > kindSuffix.length) {
@@ -49,65 +52,51 @@ export function spanNameOf(group: SpanGroup): string {
   return name;
 }
 
-function catalogueAttributes(groups: readonly RegistryGroup[]): Map<string, RegistryAttribute> {
-  const byName = new Map<string, RegistryAttribute>();
-  // Attribute groups hold the definitions; signal groups only refine them, so they come second.
-  const ordered = [
-    ...groups.filter((group) => group.type === 'attribute_group'),
-    ...groups.filter((group) => group.type !== 'attribute_group'),
-  ];
-  for (const group of ordered) {
-    for (const attribute of group.attributes) {
-      if (!byName.has(attribute.name)) byName.set(attribute.name, attribute);
-    }
+function isCurrent(entry: { readonly deprecated?: unknown }): boolean {
+  return entry.deprecated === undefined;
+}
+
+function firstByKey<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (!byKey.has(key)) byKey.set(key, item);
+  }
+  return byKey;
+}
+
+function spansByName(spans: readonly ResolvedSpanGroup[]): Map<string, ResolvedSpanGroup[]> {
+  const byName = new Map<string, ResolvedSpanGroup[]>();
+  for (const span of spans) {
+    const name = spanNameOf(span);
+    byName.set(name, [...(byName.get(name) ?? []), span]);
   }
   return byName;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
-export function indexRegistry(registry: LiveCheckRegistry): RegistryIndex {
-  const attributes = catalogueAttributes(registry.groups);
-  const spansByName = new Map<string, SpanGroup[]>();
-  const metricsByName = new Map<string, MetricGroup>();
-  const eventsByName = new Map<string, EventGroup>();
-  for (const group of registry.groups) {
-    if (group.type === 'span') pushTo(spansByName, spanNameOf(group), group);
-    if (group.type === 'metric' && !metricsByName.has(group.metricName)) {
-      metricsByName.set(group.metricName, group);
-    }
-    if (group.type === 'event' && !eventsByName.has(group.eventName)) {
-      eventsByName.set(group.eventName, group);
-    }
-  }
-  const current = [...attributes.values()].filter(
-    (attribute) => attribute.deprecated === undefined,
-  );
-  const currentGroups = registry.groups.filter((group) => group.deprecated === undefined);
+export function indexRegistry(registry: ResolvedRegistry): RegistryIndex {
+  const attributes = [...registry.attributes.values()];
+  const current = attributes.filter(isCurrent);
+  const sorted = (names: readonly string[]) => [...names].sort();
   return {
-    attributes,
-    templates: [...attributes.values()]
+    attributes: registry.attributes,
+    templates: attributes
       .filter((attribute) => attribute.type.kind === 'template')
-      .sort((a, b) => b.name.length - a.name.length),
+      .sort((a, b) => b.id.length - a.id.length),
     currentAttributeNames: new Set(
-      current.filter((each) => each.type.kind !== 'template').map((each) => each.name),
+      current.filter((each) => each.type.kind !== 'template').map((each) => each.id),
     ),
-    spansByName,
-    metricsByName,
-    eventsByName,
+    spansByName: spansByName(registry.spans),
+    metricsByName: firstByKey(registry.metrics, (metric) => metric.metricName),
+    eventsByName: firstByKey(registry.events, (event) => event.name),
     coverage: {
-      attributes: current.map((attribute) => attribute.name).sort(),
-      spans: currentGroups.flatMap((group) => (group.type === 'span' ? [group.id] : [])).sort(),
-      metrics: currentGroups
-        .flatMap((group) => (group.type === 'metric' ? [group.metricName] : []))
-        .sort(),
-      events: currentGroups
-        .flatMap((group) => (group.type === 'event' ? [group.eventName] : []))
-        .sort(),
+      attributes: sorted(current.map((attribute) => attribute.id)),
+      spans: sorted(registry.spans.filter(isCurrent).map((span) => span.id)),
+      // A refinement shares its base's metric name: one entry per name.
+      metrics: sorted([
+        ...new Set(registry.metrics.filter(isCurrent).map((metric) => metric.metricName)),
+      ]),
+      events: sorted(registry.events.filter(isCurrent).map((event) => event.name)),
     },
   };
 }

@@ -1,8 +1,17 @@
 import type { SampleAttribute } from '../sample/index.ts';
-import { finding, type Finding, type FindingId, type SignalRef } from './finding.ts';
-import type { RequirementLevel, SignalGroup } from './registry.ts';
+import type { RequirementLevel } from '../../registry/index.ts';
+import {
+  deprecationText,
+  finding,
+  type Finding,
+  type FindingId,
+  type SignalRef,
+} from './finding.ts';
+import type { SignalGroup } from './registry-index.ts';
 
-const absenceFinding: Readonly<Record<RequirementLevel, { id: FindingId; label: string }>> = {
+const absenceFinding: Readonly<
+  Record<RequirementLevel['level'], { id: FindingId; label: string }>
+> = {
   required: { id: 'required_attribute_not_present', label: 'Required' },
   recommended: { id: 'recommended_attribute_not_present', label: 'Recommended' },
   opt_in: { id: 'opt_in_attribute_not_present', label: 'Opt-in' },
@@ -35,11 +44,11 @@ export function requirementFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const expected of group.attributes) {
-    if (isPresent(attributes, expected.name, expected.type.kind === 'template')) continue;
-    const { id, label } = absenceFinding[expected.requirementLevel];
+    if (isPresent(attributes, expected.id, expected.type.kind === 'template')) continue;
+    const { id, label } = absenceFinding[expected.requirementLevel.level];
     findings.push(
-      finding(id, signal, `${label} attribute '${expected.name}' is not present.`, {
-        attribute_name: expected.name,
+      finding(id, signal, `${label} attribute '${expected.id}' is not present.`, {
+        attribute_name: expected.id,
       }),
     );
   }
@@ -55,12 +64,12 @@ export function lifecycleFindings(group: SignalGroup, signal: SignalRef): Findin
       finding(
         'deprecated',
         signal,
-        `The definition '${group.id}' is deprecated (${group.deprecated}).`,
-        { ...context, deprecation: group.deprecated },
+        `The definition '${group.id}' is deprecated (${deprecationText(group.deprecated)}).`,
+        { ...context, deprecation: group.deprecated.reason },
       ),
     );
   }
-  if (group.stability !== undefined && group.stability !== 'stable') {
+  if (group.stability !== 'stable') {
     findings.push(
       finding(
         'not_stable',

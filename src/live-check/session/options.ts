@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { Finding, FindingLevel, LiveCheckRegistry } from '../check/index.ts';
+import type { ResolvedRegistry } from '../../registry/index.ts';
+import type { Finding, FindingLevel } from '../check/index.ts';
 import type { LiveCheckReport } from '../report/index.ts';
 
 /** Where telemetry comes from. */
@@ -16,7 +17,8 @@ export type InputSource =
   | { readonly kind: 'file'; readonly path: string };
 
 export interface LiveCheckOptions {
-  readonly registry: LiveCheckRegistry;
+  /** The resolved registry, or its folder (loaded with the registry check's loader). */
+  readonly registry: ResolvedRegistry | string;
   readonly input: InputSource;
   /** Seconds without telemetry before the check stops by itself (OTLP input); 0 = never. */
   readonly inactivityTimeoutSeconds: number;
@@ -75,9 +77,12 @@ export interface LiveCheckDocument extends LiveCheckReport {
   readonly command: CommandOutcome | null;
 }
 
-/** A problem that stopped the check from running at all: a port in use, an unreadable input. */
+/**
+ * A problem that stopped the check from running at all: a registry with errors, a port in use, an
+ * unreadable input.
+ */
 export interface LiveCheckError {
-  readonly kind: 'listen' | 'input';
+  readonly kind: 'registry' | 'listen' | 'input';
   readonly message: string;
 }
 

@@ -12,6 +12,7 @@ import type {
   StopReason,
 } from './options.ts';
 import { startReceivers, type StartedReceivers } from './receivers.ts';
+import { registryFor } from './registry.ts';
 import { LiveCheckSession, type SessionEnding } from './session.ts';
 
 const defaultQuietPeriodMs = 500;
@@ -207,8 +208,10 @@ async function runFromStream(
  * returns the final document with its verdict.
  */
 export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheckResult> {
+  const registry = await registryFor(options.registry);
+  if (!registry.ok) return registry;
   const session = new LiveCheckSession({
-    registry: options.registry,
+    registry: registry.registry,
     failOn: options.failOn,
     failOnCoverageBelow: options.failOnCoverageBelow,
     onFinding: options.onFinding,

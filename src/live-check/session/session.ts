@@ -1,4 +1,5 @@
-import { LiveChecker, type Finding, type LiveCheckRegistry } from '../check/index.ts';
+import type { ResolvedRegistry } from '../../registry/index.ts';
+import { LiveChecker, type Finding } from '../check/index.ts';
 import type { ExportRequest } from '../otlp/index.ts';
 import type { RequestSink } from '../receiver/index.ts';
 import { ReportAccumulator } from '../report/index.ts';
@@ -20,7 +21,7 @@ export interface SessionEnding {
 }
 
 export interface SessionOptions extends VerdictRules {
-  readonly registry: LiveCheckRegistry;
+  readonly registry: ResolvedRegistry;
   readonly onFinding?: ((finding: Finding) => void) | undefined;
   readonly onRejected?: ((source: string, reason: string) => void) | undefined;
 }

@@ -1,14 +1,12 @@
-import {
-  LiveChecker,
-  type Finding,
-  type LiveCheckRegistry,
-} from '../../../src/live-check/check/index.ts';
+import { LiveChecker, type Finding } from '../../../src/live-check/check/index.ts';
 import { ReportAccumulator, type LiveCheckReport } from '../../../src/live-check/report/index.ts';
 import type { Sample } from '../../../src/live-check/sample/index.ts';
+import type { ResolvedRegistry } from '../../../src/registry/index.ts';
+import { inlineRegistry } from './registry.ts';
 
 /** Runs samples through the real checker into the real accumulator. */
 export function checkSamples(
-  registry: LiveCheckRegistry,
+  registry: ResolvedRegistry,
   samples: readonly Sample[],
 ): LiveCheckReport {
   const checker = new LiveChecker(registry);
@@ -17,7 +15,14 @@ export function checkSamples(
   return accumulator.report();
 }
 
-/** The distinct findings, as `id level signal: message` lines, easy to compare exactly. */
+/** Loads an inline YAML registry and checks the samples against it. */
+export async function checkAgainst(
+  yaml: string,
+  samples: readonly Sample[],
+): Promise<LiveCheckReport> {
+  return checkSamples(await inlineRegistry(yaml), samples);
+}
+
 export function findingsOf(report: LiveCheckReport): Finding[] {
   return report.findings.map(({ finding }) => finding);
 }

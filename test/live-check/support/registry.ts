@@ -1,73 +1,29 @@
-import type {
-  LiveCheckRegistry,
-  RegistryAttribute,
-  RegistryGroup,
-} from '../../../src/live-check/check/index.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadResolvedRegistry, type ResolvedRegistry } from '../../../src/registry/index.ts';
 
-/** Tiny registries for the checks, built in code so each test shows exactly what it relies on. */
-
-type AttributeOptions = Partial<Omit<RegistryAttribute, 'name'>>;
-
-export function attribute(name: string, options: AttributeOptions = {}): RegistryAttribute {
-  return {
-    name,
-    type: { kind: 'primitive', type: 'string' },
-    requirementLevel: 'recommended',
-    stability: 'stable',
-    deprecated: undefined,
-    ...options,
-  };
+/**
+ * A tiny registry written inline as definition/1 YAML and loaded the way the live check loads a
+ * registry folder, so every test shows exactly the definitions it relies on.
+ */
+export async function inlineRegistry(yaml: string): Promise<ResolvedRegistry> {
+  const dir = mkdtempSync(join(tmpdir(), 'certify-live-check-registry-'));
+  writeFileSync(join(dir, 'registry.yaml'), yaml);
+  const loaded = await loadResolvedRegistry(dir);
+  if (loaded.kind === 'resolved') return loaded.registry;
+  const problems =
+    loaded.kind === 'io-error'
+      ? [loaded.message]
+      : loaded.diagnostics.filter((each) => each.level === 'error').map((each) => each.message);
+  throw new Error(`the inline test registry does not load:\n${problems.join('\n')}`);
 }
 
-const groupDefaults = { stability: 'stable', deprecated: undefined } as const;
-
-export function attributeGroup(id: string, attributes: RegistryAttribute[]): RegistryGroup {
-  return { ...groupDefaults, id, type: 'attribute_group', attributes };
-}
-
-export function spanGroup(
-  id: string,
-  spanKind: Extract<RegistryGroup, { type: 'span' }>['spanKind'],
-  attributes: RegistryAttribute[] = [],
-  options: { stability?: string; deprecated?: string } = {},
-): RegistryGroup {
-  return { ...groupDefaults, ...options, id, type: 'span', spanKind, attributes };
-}
-
-export function metricGroup(
-  metricName: string,
-  instrument: Extract<RegistryGroup, { type: 'metric' }>['instrument'],
-  unit: string,
-  attributes: RegistryAttribute[] = [],
-  options: { stability?: string; deprecated?: string } = {},
-): RegistryGroup {
-  return {
-    ...groupDefaults,
-    ...options,
-    id: `metric.${metricName}`,
-    type: 'metric',
-    metricName,
-    instrument,
-    unit,
-    attributes,
-  };
-}
-
-export function eventGroup(
-  eventName: string,
-  attributes: RegistryAttribute[] = [],
-  options: { stability?: string; deprecated?: string } = {},
-): RegistryGroup {
-  return {
-    ...groupDefaults,
-    ...options,
-    id: `event.${eventName}`,
-    type: 'event',
-    eventName,
-    attributes,
-  };
-}
-
-export function registry(...groups: RegistryGroup[]): LiveCheckRegistry {
-  return { groups };
+export function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : `${pad}${line}`))
+    .join('\n');
 }

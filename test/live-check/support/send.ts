@@ -5,9 +5,9 @@ import {
   type BoundPorts,
   type LiveCheckDocument,
   type LiveCheckOptions,
-  type LiveCheckRegistry,
   type LiveCheckResult,
 } from '../../../src/live-check/index.ts';
+import type { ResolvedRegistry } from '../../../src/registry/index.ts';
 import type { EncodedRequest } from './telemetry.ts';
 
 /** OTLP's gRPC method paths, as any OTLP client calls them. */
@@ -103,7 +103,7 @@ export interface Listening {
 
 /** A live check listening on free ports of 127.0.0.1 until stopped. */
 export function listen(
-  registry: LiveCheckRegistry,
+  registry: ResolvedRegistry,
   options: Partial<LiveCheckOptions> = {},
 ): Promise<Listening> {
   return new Promise((resolve, reject) => {
