@@ -1,3 +1,4 @@
+import { runBenchCommand } from './bench.ts';
 import { runCertify } from './certify.ts';
 import { runKeygen } from './keygen.ts';
 import { runVerify } from './verify.ts';
@@ -5,6 +6,7 @@ import { runVerify } from './verify.ts';
 /** Each sub-command takes the arguments after its name and resolves to an exit code. */
 export const commands = {
   certify: runCertify,
+  bench: runBenchCommand,
   keygen: runKeygen,
   verify: runVerify,
 } satisfies Record<string, (args: readonly string[]) => Promise<number>>;

@@ -29,6 +29,11 @@ Usage:
                                      check a signed report: its signature, its Statement and,
                                      with --check-subjects, the files and commit under --root
   certify --help                     show this help
+  certify bench --suite <file> [--budget <ticks> --gate <case>] [--tick-ghz <GHz>] [--json]
+                                     run a tick benchmark suite (a module exporting its cases);
+                                     exit 1 when the gated case's median ticks per operation is
+                                     over budget or a guard caught skipped work. The frequency
+                                     comes from --tick-ghz, CERTIFY_TICK_GHZ, or the machine
 
 Exit codes: 0 certified, 1 not certified, 2 usage or configuration error, 130 interrupted.
 `;

@@ -1,0 +1,116 @@
+import { types } from 'node:util';
+import { LogError, type LogErrorCode } from '../log-error.ts';
+import {
+  type EventStore,
+  publishRows,
+  RESERVED_ROWS,
+  type RowRange,
+  takeUpTo,
+} from '../store/index.ts';
+import type { ActivityBatch, BatchRefusal } from './batch.ts';
+import {
+  appendBatchRows,
+  type BatchColumns,
+  ROW_ACCEPTED,
+  ROW_BAD_ACTION,
+  ROW_BAD_TIMESTAMP,
+  ROW_BAD_USER_ID,
+} from './core.ts';
+
+/** What a batch did to the store: the rows written and the rows refused. */
+export type BatchOutcome =
+  | {
+      readonly ok: true;
+      readonly size: number;
+      readonly range: RowRange;
+      readonly refused: readonly BatchRefusal[];
+    }
+  | { readonly ok: false; readonly size: number; readonly error: LogError };
+
+type Columns = Partial<Record<keyof ActivityBatch, unknown>>;
+
+/**
+ * Validates `input` as a batch and appends its valid rows to `store` at once, publishing them
+ * together. `latestMs` is now plus the clock skew, read once for the whole batch.
+ */
+export function appendBatch(store: EventStore, input: unknown, latestMs: number): BatchOutcome {
+  const given = readColumns(input);
+  if (given instanceof LogError) return { ok: false, size: 0, error: given };
+  const columns = batchColumns(given);
+  if (columns instanceof LogError) return { ok: false, size: longestColumn(given), error: columns };
+  const size = columns.actionCodes.length;
+  const reserve = (rows: number): RowRange =>
+    takeUpTo(store.header, RESERVED_ROWS, rows, store.capacity);
+  const { range, verdicts } = appendBatchRows(columns, size, store, latestMs, reserve);
+  publishRows(store.header, range);
+  return { ok: true, size, range, refused: verdicts === undefined ? [] : refusals(verdicts) };
+}
+
+function refusals(verdicts: Uint8Array): BatchRefusal[] {
+  const refused: BatchRefusal[] = [];
+  for (let row = 0; row < verdicts.length; row++) {
+    const verdict = verdicts[row] ?? ROW_ACCEPTED;
+    if (verdict !== ROW_ACCEPTED) refused.push({ row, ...refusalOf(verdict) });
+  }
+  return refused;
+}
+
+function refusalOf(verdict: number): { code: LogErrorCode; message: string } {
+  switch (verdict) {
+    case ROW_BAD_USER_ID:
+      return { code: 'INVALID_USER_ID', message: 'user id is 0; user ids start at 1' };
+    case ROW_BAD_ACTION:
+      return {
+        code: 'INVALID_ACTION_TYPE',
+        message: 'action code is not 0 (login), 1 (logout), 2 (page_view) or 3 (action_taken)',
+      };
+    case ROW_BAD_TIMESTAMP:
+      return {
+        code: 'INVALID_TIMESTAMP',
+        message:
+          'timestamp is NaN, before the earliest Date, or later than now plus the allowed clock skew',
+      };
+    default:
+      return { code: 'CAPACITY_EXCEEDED', message: 'the store is full' };
+  }
+}
+
+/** The three columns of `input`, read once; `INVALID_EVENT` when it is no object or unreadable. */
+function readColumns(input: unknown): Columns | LogError {
+  if (typeof input !== 'object' || input === null) {
+    return refuse('a batch must be an object with userIds, actionCodes and timestamps');
+  }
+  try {
+    const { userIds, actionCodes, timestamps } = input as Columns;
+    return { userIds, actionCodes, timestamps };
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return refuse(`the batch could not be read: ${reason}`);
+  }
+}
+
+/** The batch's columns in the core's shape, or `INVALID_EVENT` saying which column is wrong. */
+function batchColumns({ userIds, actionCodes, timestamps }: Columns): BatchColumns | LogError {
+  if (!types.isBigUint64Array(userIds)) return refuse('userIds must be a BigUint64Array');
+  if (!types.isUint8Array(actionCodes)) return refuse('actionCodes must be a Uint8Array');
+  if (!types.isFloat64Array(timestamps)) return refuse('timestamps must be a Float64Array');
+  if (userIds.length !== actionCodes.length || timestamps.length !== actionCodes.length) {
+    return refuse(
+      `columns differ in length: userIds ${userIds.length}, actionCodes ${actionCodes.length}, timestamps ${timestamps.length}`,
+    );
+  }
+  const userWords = new Uint32Array(userIds.buffer, userIds.byteOffset, userIds.length * 2);
+  return { userWords, actionCodes, timestamps };
+}
+
+/** Rows a malformed batch held, for the refused-events count: its longest typed-array column. */
+function longestColumn(columns: Columns): number {
+  const lengths = Object.values(columns).map((column) =>
+    types.isTypedArray(column) ? column.length : 0,
+  );
+  return Math.max(0, ...lengths);
+}
+
+function refuse(message: string): LogError {
+  return new LogError('INVALID_EVENT', 'batch', message);
+}

@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execaNode } from 'execa';
+import type { CaseMeasurement } from './measure-case.ts';
+import { isCaseMeasurement, type CaseRequest } from './protocol.ts';
+
+const caseProcessPath = fileURLToPath(new URL('./case-process.ts', import.meta.url));
+/** The measuring process runs TypeScript sources (the suite, this harness) through tsx, like certify. */
+const tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+const lastLines = (text: string, count: number): string =>
+  text.trim().split('\n').slice(-count).join('\n');
+
+/** Measures one case in its own Node.js process and returns what that process sent back. */
+export async function measureInChild(request: CaseRequest): Promise<CaseMeasurement> {
+  const child = await execaNode(caseProcessPath, [JSON.stringify(request)], {
+    nodeOptions: ['--expose-gc', '--import', tsxLoaderUrl],
+    ipc: true,
+    reject: false,
+    stdin: 'ignore',
+  });
+  const reply = child.ipcOutput.find(isCaseMeasurement);
+  if (reply !== undefined) return reply;
+  const stderr = typeof child.stderr === 'string' ? lastLines(child.stderr, 8) : '';
+  return {
+    kind: 'failed',
+    name: request.caseName,
+    error: `the measuring process ended without a result (${child.shortMessage})${stderr === '' ? '' : `\n${stderr}`}`,
+  };
+}

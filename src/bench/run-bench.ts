@@ -1,0 +1,84 @@
+import { isAbsolute, relative } from 'node:path';
+import { buildDocument, type BenchBudget, type BenchDocument } from './document/index.ts';
+import { failure, type BenchSetupError, type Outcome } from './errors.ts';
+import { resolveTickFrequency, type FrequencySources } from './frequency/index.ts';
+import { measureInChild, type CaseMeasurement } from './measure/index.ts';
+import { defaultTiming, loadSuite, type BenchSuite, type BenchTiming } from './suite/index.ts';
+
+/**
+ * Everything one benchmark run needs. `certify bench` fills it from its flags; the pipeline's
+ * tick-bench step fills it from the pipeline file (suite path, budget and gated case).
+ */
+export interface BenchOptions {
+  /** The suite module, absolute or relative to `cwd`. */
+  readonly suitePath: string;
+  readonly cwd?: string;
+  /** When given, the named case's median ticks per operation must not exceed the budget. */
+  readonly budget?: BenchBudget;
+  /** Overrides the machine's frequency (`--tick-ghz`). */
+  readonly tickGhz?: number;
+  /** Where `CERTIFY_TICK_GHZ` is read; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Overrides the suite's own timing (tests use tiny sample counts). */
+  readonly timing?: Partial<BenchTiming>;
+  /** Called before each case is measured, for progress lines. */
+  readonly onProgress?: (message: string) => void;
+}
+
+/** A finished run (exit 0 when its verdict is `pass`, else 1), or why it could not start (exit 2). */
+export type BenchOutcome =
+  | { readonly ok: true; readonly document: BenchDocument; readonly exitCode: 0 | 1 }
+  | { readonly ok: false; readonly error: BenchSetupError };
+
+function checkBudget(
+  budget: BenchBudget | undefined,
+  suite: BenchSuite,
+): Outcome<BenchBudget | undefined> {
+  if (budget === undefined) return { ok: true, value: undefined };
+  if (!Number.isFinite(budget.maxTicksPerOp) || budget.maxTicksPerOp <= 0) {
+    return failure(
+      'INVALID_BUDGET',
+      `the budget must be a positive number of ticks, got ${budget.maxTicksPerOp}`,
+    );
+  }
+  const names = suite.cases.map((entry) => entry.name);
+  if (!names.includes(budget.caseName)) {
+    return failure(
+      'UNKNOWN_CASE',
+      `the gated case "${budget.caseName}" is not in the suite (its cases: ${names.join(', ')})`,
+    );
+  }
+  return { ok: true, value: budget };
+}
+
+function shownPath(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute);
+  return path.startsWith('..') || isAbsolute(path) ? absolute : path;
+}
+
+/** Measures every case of the suite, one fresh process each, one after another, and builds the document. */
+export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
+  const cwd = options.cwd ?? process.cwd();
+  const sources: FrequencySources = { flagGhz: options.tickGhz, env: options.env ?? process.env };
+  const frequency = resolveTickFrequency(sources);
+  if (!frequency.ok) return frequency;
+  const loaded = await loadSuite(options.suitePath, cwd);
+  if (!loaded.ok) return loaded;
+  const { suite, path } = loaded.value;
+  const budget = checkBudget(options.budget, suite);
+  if (!budget.ok) return budget;
+  const timing: BenchTiming = { ...defaultTiming, ...suite.timing, ...options.timing };
+  const measurements: CaseMeasurement[] = [];
+  for (const [index, { name }] of suite.cases.entries()) {
+    options.onProgress?.(`measuring ${name} (${index + 1} of ${suite.cases.length})`);
+    measurements.push(await measureInChild({ suitePath: path, caseName: name, timing }));
+  }
+  const document = buildDocument({
+    suitePath: shownPath(path, cwd),
+    frequency: frequency.value,
+    measurements,
+    ratios: suite.ratios,
+    budget: budget.value,
+  });
+  return { ok: true, document, exitCode: document.verdict === 'pass' ? 0 : 1 };
+}

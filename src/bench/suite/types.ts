@@ -1,0 +1,72 @@
+/**
+ * What a benchmark suite file exports. A suite is a TypeScript module whose default export is a
+ * `BenchSuite` (use `defineSuite` for the types). certify knows nothing about the feature beyond
+ * this shape: the suite file and the budget come from the command line or the pipeline file.
+ */
+
+/** A case after its untimed setup: what the harness times and how it checks the work was done. */
+export interface BenchCaseRun {
+  /**
+   * Timed. Performs the case's `opsPerRun` operations and returns an observable result of them
+   * (a count or a checksum) that the harness compares with `expected` after every call, so that
+   * work the JIT eliminated, or a case that silently stopped working, fails the benchmark.
+   */
+  readonly run: () => number;
+  /** What `run` must return on every call. */
+  readonly expected: number;
+  /** Untimed, before every timed call: resets a store, clears an in-memory exporter. */
+  readonly beforeRun?: () => void | Promise<void>;
+  /** Untimed, after the last call: inspects the state the work left; returns what is wrong. */
+  readonly verify?: () => readonly string[] | Promise<readonly string[]>;
+  /** Untimed, at the very end: shuts providers down. */
+  readonly close?: () => void | Promise<void>;
+}
+
+/** One measured case. Figures are reported per operation: a sample's time over `opsPerRun`. */
+export interface BenchCase {
+  /** Unique in the suite, for example `activity-log/hot-path/batch`. */
+  readonly name: string;
+  /** Operations performed by one `run` call; large enough that one call takes about 100 µs. */
+  readonly opsPerRun: number;
+  /** Untimed: builds the inputs, stores and providers the case measures. */
+  readonly setup: () => BenchCaseRun | Promise<BenchCaseRun>;
+}
+
+/** A ratio of two cases' medians measured in the same run, optionally held against a limit. */
+export interface BenchRatio {
+  readonly numerator: string;
+  readonly denominator: string;
+  /** Reported as within or over; informational (the gate is the budget). */
+  readonly limit?: number;
+}
+
+/** How long each case is warmed up and sampled. */
+export interface BenchTiming {
+  /** Length of one warm-up pass; passes repeat until two medians agree (the JIT has settled). */
+  readonly warmupPassMs: number;
+  /** Upper bound on warm-up passes. */
+  readonly maxWarmupPasses: number;
+  /** At least this many samples, after the harness trims outliers. */
+  readonly minSamples: number;
+  /** And at least this much measured time. */
+  readonly minTimeMs: number;
+}
+
+export interface BenchSuite {
+  readonly cases: readonly BenchCase[];
+  readonly ratios?: readonly BenchRatio[];
+  readonly timing?: Partial<BenchTiming>;
+}
+
+/** Identity, for the types: `export default defineSuite({ cases: [...] })`. */
+export function defineSuite(suite: BenchSuite): BenchSuite {
+  return suite;
+}
+
+/** ticks.md: at least 30 samples, warmed up until the JIT has settled. */
+export const defaultTiming: BenchTiming = {
+  warmupPassMs: 100,
+  maxWarmupPasses: 10,
+  minSamples: 30,
+  minTimeMs: 500,
+};

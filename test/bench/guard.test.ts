@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { measureCase, type BenchCase, type BenchTiming } from '../../src/bench/index.ts';
+
+const tiny: BenchTiming = { warmupPassMs: 1, maxWarmupPasses: 2, minSamples: 5, minTimeMs: 2 };
+const values = Int32Array.from({ length: 500 }, (_, index) => index * 7);
+
+function total(): number {
+  let sum = 0;
+  for (const value of values) sum = (sum + value) | 0;
+  return sum;
+}
+
+function caseOf(setup: BenchCase['setup']): BenchCase {
+  return { name: 'guarded', opsPerRun: values.length, setup };
+}
+
+async function measured(benchCase: BenchCase) {
+  const measurement = await measureCase(benchCase, tiny);
+  if (measurement.kind !== 'measured') throw new Error(`not measured: ${measurement.error}`);
+  return measurement;
+}
+
+describe('the dead-code guard', () => {
+  it('holds when every call returns the expected checksum', async () => {
+    const { guard, perRun } = await measured(caseOf(() => ({ run: total, expected: total() })));
+    expect(guard).toEqual({ ok: true, runs: guard.runs, problems: [] });
+    expect(guard.runs).toBeGreaterThanOrEqual(tiny.minSamples);
+    expect(perRun.samples).toBeGreaterThanOrEqual(tiny.minSamples);
+  });
+
+  it('fails a case whose loop was eliminated: its checksum is wrong', async () => {
+    const eliminated = caseOf(() => ({ run: () => 0, expected: total() }));
+    const { guard } = await measured(eliminated);
+    expect(guard.ok).toBe(false);
+    expect(guard.problems).toEqual([
+      `run returned 0 instead of ${total()} on ${guard.runs} of ${guard.runs} calls: work was skipped or eliminated`,
+    ]);
+  });
+
+  it('fails a case that does its work only some of the time', async () => {
+    let call = 0;
+    const sometimes = caseOf(() => ({
+      run: () => ((call += 1) % 3 === 0 ? -1 : total()),
+      expected: total(),
+    }));
+    const { guard } = await measured(sometimes);
+    expect(guard.ok).toBe(false);
+    expect(guard.problems[0]).toMatch(/^run returned -1 instead of -?\d+ on \d+ of \d+ calls/);
+  });
+
+  it('fails a case whose state, checked after the run, is wrong', async () => {
+    const store: number[] = [];
+    const forgetful = caseOf(() => ({
+      run: total,
+      expected: total(),
+      beforeRun: () => {
+        store.length = 0;
+      },
+      verify: () =>
+        store.length === values.length ? [] : [`the store holds ${store.length} events`],
+    }));
+    const { guard } = await measured(forgetful);
+    expect(guard).toMatchObject({ ok: false, problems: ['the store holds 0 events'] });
+  });
+
+  it('calls beforeRun once before every timed call', async () => {
+    let prepared = 0;
+    let ran = 0;
+    const counted = caseOf(() => ({
+      run: () => {
+        ran += 1;
+        return total();
+      },
+      expected: total(),
+      beforeRun: () => {
+        prepared += 1;
+      },
+    }));
+    await measured(counted);
+    expect(prepared).toBe(ran);
+  });
+
+  it('reports a case whose setup throws, and closes what was set up', async () => {
+    const failing = await measureCase(
+      caseOf(() => {
+        throw new Error('no store today');
+      }),
+      tiny,
+    );
+    expect(failing).toMatchObject({ kind: 'failed', name: 'guarded' });
+    expect(failing.kind === 'failed' && failing.error).toContain('no store today');
+
+    let closed = false;
+    await measured(
+      caseOf(() => ({ run: total, expected: total(), close: () => void (closed = true) })),
+    );
+    expect(closed).toBe(true);
+  });
+});
