@@ -9,6 +9,7 @@ import {
   type CheckOutcome,
   type Verification,
 } from '../attestation/index.ts';
+import { errnoCode } from '../common/index.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
@@ -119,10 +120,4 @@ function renderCheck(check: CheckOutcome): string[] {
   const line = `${status.padEnd(13)}${check.check.padEnd(11)}${check.summary}${hint}`;
   if (check.status !== 'fail') return [line];
   return [line, ...check.problems.map((problem) => `${' '.repeat(24)}- ${problem}`)];
-}
-
-function errnoCode(error: unknown): string {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return 'unknown error';
 }

@@ -223,22 +223,17 @@ describe('the predicate schema seam', () => {
         : { ok: true },
   };
 
+  const verifyAgainst = (predicateSchema: PredicateSchema) =>
+    verifyEnvelope({ envelopeText, publicKey: key.publicKey, predicateSchema });
+
   it('passes a predicate its schema accepts', async () => {
-    const verification = await verifyEnvelope({
-      envelopeText,
-      publicKey: key.publicKey,
-      predicateSchema: accepting,
-    });
+    const verification = await verifyAgainst(accepting);
     expect(verification.verified).toBe(true);
     expect(verification.checks[3]).toMatchObject({ check: 'predicate', status: 'pass' });
   });
 
   it('fails a predicate its schema rejects, with the schema reasons', async () => {
-    const verification = await verifyEnvelope({
-      envelopeText,
-      publicKey: key.publicKey,
-      predicateSchema: rejecting,
-    });
+    const verification = await verifyAgainst(rejecting);
     expect(verification.verified).toBe(false);
     expect(verification.checks[3]).toMatchObject({
       check: 'predicate',
@@ -249,11 +244,7 @@ describe('the predicate schema seam', () => {
 
   it('fails a predicateType the schema is not for', async () => {
     const schema = { ...accepting, predicateType: 'https://example.com/other/v1' };
-    const verification = await verifyEnvelope({
-      envelopeText,
-      publicKey: key.publicKey,
-      predicateSchema: schema,
-    });
+    const verification = await verifyAgainst(schema);
     expect(verification.verified).toBe(false);
     expect(verification.checks[3]).toMatchObject({ check: 'predicate', status: 'fail' });
   });

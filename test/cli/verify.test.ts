@@ -78,6 +78,8 @@ describe('certify verify', () => {
 
   const verify = (...args: string[]): Promise<CertifyRun> =>
     runCertify(['verify', ...args], { cwd: fixture.project.root });
+  const verifyWithKey = (...more: string[]): Promise<CertifyRun> =>
+    verify(fixture.envelopePath, '--key', fixture.publicKeyPath, ...more);
   const writeVariant = (name: string, envelope: Envelope): string => {
     const path = join(fixture.project.root, 'reports', name);
     writeFileSync(path, serializeEnvelope(envelope));
@@ -90,12 +92,7 @@ describe('certify verify', () => {
   };
 
   it('exits 0 with --key and --check-subjects, each check listed, never printing the private key', async () => {
-    const run = await verify(
-      fixture.envelopePath,
-      '--key',
-      fixture.publicKeyPath,
-      '--check-subjects',
-    );
+    const run = await verifyWithKey('--check-subjects');
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^pass +envelope /m);
     expect(run.stdout).toMatch(/^pass +signature +Ed25519 signature 1 of 1 verifies/m);
@@ -142,12 +139,7 @@ describe('certify verify', () => {
     writeFileSync(changed, 'export const answer = 43;\n');
     rmSync(join(fixture.project.root, 'registry/events.yaml'));
     try {
-      const run = await verify(
-        fixture.envelopePath,
-        '--key',
-        fixture.publicKeyPath,
-        '--check-subjects',
-      );
+      const run = await verifyWithKey('--check-subjects');
       expect(run.exitCode).toBe(1);
       expect(run.stdout).toMatch(/^FAIL +subjects +2 of 5 do not match/m);
       expect(run.stdout).toContain('- feature/src/index.ts: changed (signed sha256');

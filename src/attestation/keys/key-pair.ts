@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { lstat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AtomicWriteError, writeFileAtomic } from '../../common/index.ts';
+import { AtomicWriteError, errnoCodeOf, writeFileAtomic } from '../../common/index.ts';
 import { keyIdOf, privateKeyPemOf, publicKeyPemOf } from './pem.ts';
 
 /** File names `certify keygen` writes in its output folder. */
@@ -59,7 +59,7 @@ async function exists(path: string): Promise<boolean> {
     await lstat(path);
     return true;
   } catch (error: unknown) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+    if (errnoCodeOf(error) === 'ENOENT') return false;
     throw error;
   }
 }
