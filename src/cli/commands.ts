@@ -1,10 +1,12 @@
 import { runBenchCommand } from './bench.ts';
 import { runCertify } from './certify.ts';
+import { runRegistryCommand } from './registry.ts';
 
 /** Each sub-command takes the arguments after its name and resolves to an exit code. */
 export const commands = {
   certify: runCertify,
   bench: runBenchCommand,
+  registry: runRegistryCommand,
 } satisfies Record<string, (args: readonly string[]) => Promise<number>>;
 
 export type CommandName = keyof typeof commands;

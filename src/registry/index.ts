@@ -10,7 +10,18 @@ export {
   type RegistryCheckOptions,
   type RegistryCheckResult,
 } from './api.ts';
-export type { Diagnostic, DiagnosticCounts, DiagnosticLevel } from './diagnostic/index.ts';
+export {
+  diagnosticFormats,
+  formatAnsi,
+  formatGithub,
+  formatJson,
+  summaryLine,
+  type Diagnostic,
+  type DiagnosticCounts,
+  type DiagnosticFormat,
+  type DiagnosticLevel,
+  type JsonFinding,
+} from './diagnostic/index.ts';
 export type {
   ExampleValue,
   ResolvedAttribute,

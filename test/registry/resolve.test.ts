@@ -23,7 +23,7 @@ function attributeOf(registry: ResolvedRegistry, group: string, id: string): Res
 
 describe('the resolved registry', () => {
   it('catalogues every attribute definition with its type, stability and deprecation', async () => {
-    const registry = await resolved('valid/shop');
+    const registry = await resolved('valid-shop');
     expect([...registry.attributes.keys()]).toEqual([
       'shop.order.id',
       'shop.order.items',
@@ -47,14 +47,14 @@ describe('the resolved registry', () => {
       renamedTo: 'shop.order.total',
     });
     expect(registry.attributes.get('shop.order.id')?.definedAt).toEqual({
-      file: `${fixtures}/valid/shop/registry.yaml`,
+      file: `${fixtures}/valid-shop/registry.yaml`,
       line: 7,
       column: 9,
     });
   });
 
   it('flattens extends, inherited first, with the group entry overriding field by field', async () => {
-    const registry = await resolved('valid/shop');
+    const registry = await resolved('valid-shop');
     const span = registry.groupsById.get('span.shop.checkout.server');
     expect(span?.attributes.map((attribute) => attribute.id)).toEqual([
       'shop.order.id',
@@ -86,7 +86,7 @@ describe('the resolved registry', () => {
   });
 
   it('types span, metric and event groups with their signal fields', async () => {
-    const registry = await resolved('valid/shop');
+    const registry = await resolved('valid-shop');
     expect(registry.spans.map((span) => [span.id, span.spanKind, span.stability])).toEqual([
       ['span.shop.checkout.server', 'server', 'development'],
     ]);
@@ -108,7 +108,7 @@ describe('the resolved registry', () => {
   });
 
   it('refuses a registry with errors, giving the diagnostics', async () => {
-    const result = await loadResolvedRegistry(resolve(fixtures, 'rules/UnresolvedAttributeRef'));
+    const result = await loadResolvedRegistry(resolve(fixtures, 'unresolved-attribute-ref'));
     expect(result.kind).toBe('invalid');
     expect(result.kind === 'invalid' && result.diagnostics.map((d) => d.id)).toEqual([
       'UnresolvedAttributeRef',

@@ -7,7 +7,10 @@ import { checkStructure } from '../structure/index.ts';
 
 /** What the built-in stages found in a registry folder that could be read. */
 export interface BuiltinRun {
+  /** Every diagnostic, the policy findings included. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The policy findings alone (the weaver engine adds them to Weaver's own findings). */
+  readonly policyDiagnostics: readonly Diagnostic[];
   readonly registry: ResolvedRegistry;
   readonly yamlFileCount: number;
   /** `.rego` files in the registry folder (Weaver would run them; certify cannot). */
@@ -29,17 +32,19 @@ export async function runBuiltinStages(
   const structure = checkStructure(files.files);
   const rules = checkRules(structure.files);
   const resolved = resolveRegistry(root, structure.files);
+  const policyDiagnostics = runBuiltinPolicies(resolved.registry, policies);
   const diagnostics = [
     ...files.diagnostics,
     ...structure.diagnostics,
     ...rules,
     ...resolved.diagnostics,
-    ...runBuiltinPolicies(resolved.registry, policies),
+    ...policyDiagnostics,
   ];
   return {
     ok: true,
     run: {
       diagnostics,
+      policyDiagnostics,
       registry: resolved.registry,
       yamlFileCount: files.yamlFileCount,
       policyFiles: files.policyFiles,

@@ -6,3 +6,4 @@ export {
   type RegistryFile,
   type RegistryIoProblem,
 } from './load.ts';
+export { walkRegistry, type FoundFiles, type WalkResult } from './walk.ts';

@@ -24,9 +24,7 @@ function finding(
 }
 
 const briefRequired: AttributeRule = (attribute, group) =>
-  attribute.brief === undefined &&
-  attribute.deprecated === undefined &&
-  attribute.legacyDeprecated === undefined
+  !attribute.present.has('brief') && !attribute.present.has('deprecated')
     ? [
         finding(
           attribute,
@@ -49,7 +47,7 @@ const stabilityGiven: AttributeRule = (attribute, group) => {
       ),
     ];
   }
-  if (attribute.stability !== undefined) return [];
+  if (attribute.present.has('stability')) return [];
   return [
     finding(
       attribute,
@@ -61,15 +59,15 @@ const stabilityGiven: AttributeRule = (attribute, group) => {
 };
 
 const memberStability: AttributeRule = (attribute, group) =>
-  attribute.membersWithoutStability.map((member) =>
-    finding(
+  attribute.membersWithoutStability.map((member) => ({
+    ...finding(
       attribute,
       'InvalidAttributeWarning',
       'warning',
-      `enum member "${member}" of attribute "${attribute.id}" in group ${group} has no \`stability\``,
-      'type',
+      `enum member "${member.id}" of attribute "${attribute.id}" in group ${group} has no \`stability\``,
     ),
-  );
+    place: { ...attribute.place, path: [...attribute.place.path, 'type', 'members', member.index] },
+  }));
 
 const noCustomValuesFlag: AttributeRule = (attribute, group) =>
   attribute.allowCustomValues
@@ -116,7 +114,7 @@ const examplesFit: AttributeRule = (attribute, group) => {
   const { type } = attribute;
   if (type === undefined || type.kind === 'enum') return [];
   const primitive = type.primitive;
-  if (attribute.examples === undefined) {
+  if (!attribute.present.has('examples')) {
     if (primitive !== 'string' && primitive !== 'string[]') return [];
     const what = primitive === 'string' ? 'a string' : 'a string array';
     return [

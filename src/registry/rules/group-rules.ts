@@ -17,7 +17,7 @@ const error = (group: SpecGroup, id: Finding['id'], message: string, key?: strin
 });
 
 const typeRequired: GroupRule = (group, name) =>
-  group.type === undefined
+  !group.present.has('type')
     ? [
         error(
           group,
@@ -38,8 +38,13 @@ const stabilityRequired: GroupRule = (group, name) => {
       ),
     ];
   }
-  if (group.type === undefined || group.type === 'attribute_group' || group.stability !== undefined)
+  if (
+    group.type === undefined ||
+    group.type === 'attribute_group' ||
+    group.present.has('stability')
+  ) {
     return [];
+  }
   return [
     error(
       group,
@@ -50,7 +55,7 @@ const stabilityRequired: GroupRule = (group, name) => {
 };
 
 const spanKindRequired: GroupRule = (group, name) =>
-  group.type === 'span' && group.spanKind === undefined
+  group.type === 'span' && !group.present.has('span_kind')
     ? [
         error(
           group,
@@ -62,11 +67,7 @@ const spanKindRequired: GroupRule = (group, name) =>
 
 const metricFieldsRequired: GroupRule = (group, name) => {
   if (group.type !== 'metric') return [];
-  const missing = [
-    group.metricName === undefined ? 'metric_name' : undefined,
-    group.instrument === undefined ? 'instrument' : undefined,
-    group.unit === undefined ? 'unit' : undefined,
-  ].filter((key) => key !== undefined);
+  const missing = ['metric_name', 'instrument', 'unit'].filter((key) => !group.present.has(key));
   return missing.map((key) =>
     error(
       group,
@@ -77,7 +78,7 @@ const metricFieldsRequired: GroupRule = (group, name) => {
 };
 
 const eventNameRequired: GroupRule = (group, name) =>
-  group.type === 'event' && group.name === undefined
+  group.type === 'event' && !group.present.has('name')
     ? [
         error(
           group,

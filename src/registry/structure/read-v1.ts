@@ -29,6 +29,7 @@ export function attributeCommonOf(fields: Fields, place: SpecPlace) {
   const legacy = fields.deprecated;
   return {
     place,
+    present: new Set(Object.keys(fields)),
     ...defined({
       brief: text(fields, 'brief'),
       note: text(fields, 'note'),
@@ -75,7 +76,6 @@ function anyValueOf(value: unknown, place: SpecPlace): SpecAnyValue | undefined 
         anyValueOf(field, { ...place, path: [...place.path, 'fields', index] }),
       )
       .filter((field) => field !== undefined),
-    membersWithoutStability: membersWithoutStability(fields),
     ...defined({
       id: text(fields, 'id'),
       type: text(fields, 'type'),
@@ -111,6 +111,7 @@ function groupOf(value: unknown, place: SpecPlace): SpecGroup | undefined {
   const bodyPlace = { ...place, path: [...place.path, 'body'] };
   return {
     place,
+    present: new Set(Object.keys(fields)),
     format: 1,
     attributes: attributesOf(fields, place),
     includes: includesOf(fields, place),

@@ -71,6 +71,7 @@ function signalGroup(
   const members = membersOf(fields, 'attributes', place);
   return {
     place,
+    present: new Set(Object.keys(fields)),
     format: 2,
     type,
     attributes: members.attributes,
@@ -154,6 +155,7 @@ function registryGroupOf(
   const name = display.replace(/\.ya?ml$/, '').replaceAll('/', '.');
   return {
     place: { document, path },
+    present: new Set(['attributes']),
     format: 2,
     id: `registry.${name}`,
     type: 'attribute_group',

@@ -111,14 +111,16 @@ export function attributeTypeOf(value: unknown): AttributeType | undefined {
   return { kind: 'enum', members };
 }
 
-/** Ids of enum members that do not say their stability. */
-export function membersWithoutStability(value: unknown): string[] {
+/** Enum members that do not say their stability: their id and index under `members`. */
+export function membersWithoutStability(value: unknown): { id: string; index: number }[] {
   const fields = asFields(value);
   if (fields === undefined) return [];
-  return asList(fields.members)
-    .map(asFields)
-    .filter((member) => member !== undefined && member.stability === undefined)
-    .map((member) => String(member?.id));
+  return asList(fields.members).flatMap((item, index) => {
+    const member = asFields(item);
+    if (member === undefined || member.stability !== undefined) return [];
+    const id = member.id;
+    return [{ id: typeof id === 'string' ? id : `#${index}`, index }];
+  });
 }
 
 /** Drops undefined entries, so optional properties stay absent (exactOptionalPropertyTypes). */

@@ -30,6 +30,8 @@ export function locationOf(place: SpecPlace, key?: string): SourceLocation {
 
 interface SpecAttributeCommon {
   readonly place: SpecPlace;
+  /** The keys written, valid or not: "missing" rules must not fire for a value that is wrong. */
+  readonly present: ReadonlySet<string>;
   readonly brief?: string;
   readonly note?: string;
   readonly examples?: unknown;
@@ -48,8 +50,8 @@ export interface SpecAttributeDefinition extends SpecAttributeCommon {
   readonly kind: 'definition';
   readonly id: string;
   readonly type?: AttributeType;
-  /** Enum members without a stability (a warning in Weaver). */
-  readonly membersWithoutStability: readonly string[];
+  /** Enum members without a stability (a warning in Weaver): id and index under `members`. */
+  readonly membersWithoutStability: readonly { readonly id: string; readonly index: number }[];
   readonly allowCustomValues: boolean;
 }
 
@@ -74,11 +76,12 @@ export interface SpecAnyValue {
   readonly stability?: Stability;
   readonly hasExamples: boolean;
   readonly fields: readonly SpecAnyValue[];
-  readonly membersWithoutStability: readonly string[];
 }
 
 export interface SpecGroup {
   readonly place: SpecPlace;
+  /** The keys written, valid or not: "missing" rules must not fire for a value that is wrong. */
+  readonly present: ReadonlySet<string>;
   readonly format: 1 | 2;
   readonly id?: string;
   /** `resource` is read as `entity`. */
