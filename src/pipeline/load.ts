@@ -89,8 +89,10 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
   try {
     const info = await stat(path);
     return info.isDirectory() ? 'directory' : 'file';
-  } catch {
-    return 'missing';
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw error;
   }
 }
 

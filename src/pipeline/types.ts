@@ -21,7 +21,7 @@ export interface VitestStepSpec extends StepBase {
   readonly args?: readonly string[];
 }
 
-export type NpmAuditMode = 'required' | 'advisory' | 'off';
+export type NpmAuditMode = 'required' | 'when-available' | 'off';
 export type AuditLevel = 'low' | 'moderate' | 'high' | 'critical';
 
 export interface SecurityAuditStepSpec extends StepBase {

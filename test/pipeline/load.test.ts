@@ -37,7 +37,7 @@ tiers:
     steps:
       - { id: vitest, kind: vitest, timeoutSeconds: 300, args: [feature/demo] }
       - { id: tick-bench, kind: tick-bench, timeoutSeconds: 300, exclusive: true }
-      - { id: security-audit, kind: security-audit, timeoutSeconds: 60, npmAudit: advisory }
+      - { id: security-audit, kind: security-audit, timeoutSeconds: 60, npmAudit: when-available }
       - { id: docs-check, kind: docs-check, timeoutSeconds: 60 }
 `;
 
@@ -144,11 +144,11 @@ describe('loading a pipeline file', () => {
     ],
     [
       'a bad npmAudit mode',
-      validPipeline.replace('npmAudit: advisory', 'npmAudit: sometimes'),
+      validPipeline.replace('npmAudit: when-available', 'npmAudit: sometimes'),
       'schema',
       30,
       'tiers[2].steps[2].npmAudit',
-      'must be one of required, advisory, off',
+      'must be one of required, when-available, off',
     ],
     [
       'an absolute path',

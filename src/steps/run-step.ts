@@ -1,0 +1,25 @@
+import type { StepSpec } from '../pipeline/index.ts';
+import { runCommandStep } from './command.ts';
+import { runDocsCheckStep } from './docs-check.ts';
+import { notImplemented } from './not-implemented.ts';
+import { runSecurityAuditStep } from './security-audit.ts';
+import type { StepContext, StepOutcome } from './types.ts';
+import { runVitestStep } from './vitest.ts';
+
+/** Runs one step of any kind. A step reports its problems as its outcome; it does not throw. */
+export function runStep(spec: StepSpec, context: StepContext): Promise<StepOutcome> {
+  switch (spec.kind) {
+    case 'command':
+      return runCommandStep(spec, context);
+    case 'vitest':
+      return runVitestStep(spec, context);
+    case 'security-audit':
+      return runSecurityAuditStep(spec, context);
+    case 'docs-check':
+      return runDocsCheckStep(spec, context);
+    case 'registry-check':
+    case 'live-check':
+    case 'tick-bench':
+      return notImplemented(spec);
+  }
+}

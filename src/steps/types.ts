@@ -1,0 +1,93 @@
+import type { Pipeline } from '../pipeline/index.ts';
+
+/** One thing a step found wrong (or could not check), located in a file when it can be. */
+export interface Finding {
+  /** A short stable id of the rule or check, e.g. `non-null-assertion`. */
+  readonly rule: string;
+  readonly message: string;
+  /** Path relative to the project root. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Counts from a test run. */
+export interface TestCounts {
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly total: number;
+}
+
+/** min / median / p99 of a measured quantity. */
+export interface Spread {
+  readonly min: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** The gated benchmark case's figures, with the clock frequency that turned ns into ticks. */
+export interface TickFigures {
+  readonly case: string;
+  readonly ticksPerEvent: Spread;
+  readonly nsPerEvent: Spread;
+  readonly budget: number;
+  readonly samples: number;
+  readonly tickGhz: number;
+  readonly tickSource: string;
+}
+
+/** A sub-check of a step that has several (the security audit). */
+export interface SubCheck {
+  readonly name: string;
+  readonly status: 'pass' | 'fail' | 'inconclusive' | 'off';
+  readonly reason: string;
+  /** An advisory sub-check is reported but does not decide the step's status. */
+  readonly advisory: boolean;
+}
+
+/** Structured figures a step has beyond its status; the report renders each kind. */
+export type StepDetails =
+  | { readonly kind: 'command'; readonly argv: readonly string[]; readonly exitCode: number | null }
+  | { readonly kind: 'tests'; readonly counts: TestCounts }
+  | { readonly kind: 'ticks'; readonly figures: TickFigures }
+  | { readonly kind: 'checks'; readonly checks: readonly SubCheck[] }
+  | {
+      readonly kind: 'telemetry';
+      readonly coveragePercent: number;
+      readonly coverageBudget: number;
+      readonly violations: number;
+    }
+  | { readonly kind: 'diagnostics'; readonly errors: number; readonly warnings: number };
+
+interface OutcomeBase {
+  /** One sentence saying why the step has its status. */
+  readonly reason: string;
+  readonly findings?: readonly Finding[];
+  readonly details?: StepDetails;
+  /** The last lines of a process's output, kept for a failed or inconclusive step. */
+  readonly outputTail?: readonly string[];
+}
+
+/**
+ * What a step concluded. `inconclusive` means the check could not be made (an unreachable
+ * service, a step that is not implemented): never a pass.
+ */
+export type StepOutcome =
+  | (OutcomeBase & { readonly status: 'pass' })
+  | (OutcomeBase & { readonly status: 'fail' })
+  | (OutcomeBase & { readonly status: 'inconclusive' })
+  | { readonly status: 'skipped'; readonly reason: string };
+
+export type StepStatus = StepOutcome['status'];
+
+/** What a running step may use. */
+export interface StepContext {
+  readonly pipeline: Pipeline;
+  /** Aborted when the step times out or the run is interrupted: stop and clean up. */
+  readonly signal: AbortSignal;
+  /** Environment for the processes a step starts. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A line of progress for the person watching. */
+  readonly progress: (line: string) => void;
+}

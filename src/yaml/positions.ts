@@ -1,0 +1,148 @@
+import type { SourceLocation, YamlPath } from './types.ts';
+
+/**
+ * One node as js-yaml reports it through its parse listener: where it opened, what it became
+ * and the nodes opened inside it, in source order.
+ */
+export interface ParseFrame {
+  readonly start: number;
+  readonly children: ParseFrame[];
+  kind: string | null;
+  result: unknown;
+}
+
+/** Where a node starts, and for a mapping entry where its key is written. */
+interface PositionNode {
+  readonly offset: number;
+  readonly keyOffset?: number;
+  readonly entries?: ReadonlyMap<string, PositionNode>;
+  readonly items?: readonly PositionNode[];
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+
+/** Skips blanks, line breaks and comments: js-yaml opens a node before the space in front of it. */
+function skipToContent(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === SPACE || code === TAB || code === LF || code === CR) at += 1;
+    else if (code === HASH) while (at < text.length && text.charCodeAt(at) !== LF) at += 1;
+    else break;
+  }
+  return at;
+}
+
+/**
+ * js-yaml sometimes reads a node through a nested call that turns out to be the whole node (a
+ * flow list under `- `, a scalar tried as a mapping key): such a wrapper has one child holding
+ * the same result, and the child carries the real structure.
+ */
+function unwrap(frame: ParseFrame): ParseFrame {
+  let current = frame;
+  for (;;) {
+    const [only] = current.children;
+    const isWrapper =
+      current.children.length === 1 &&
+      only !== undefined &&
+      only.result === current.result &&
+      (current.kind === 'mapping' || current.kind === 'sequence');
+    if (!isWrapper) return current;
+    current = only;
+  }
+}
+
+function crossesLineBreak(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).includes('\n');
+}
+
+function buildMapping(text: string, frame: ParseFrame, offset: number): PositionNode {
+  const { children } = frame;
+  if (children.length % 2 !== 0) return { offset };
+  const entries = new Map<string, PositionNode>();
+  for (let index = 0; index < children.length; index += 2) {
+    const key = children[index];
+    const value = children[index + 1];
+    if (key === undefined || value === undefined) return { offset };
+    const keyOffset = skipToContent(text, key.start);
+    const valueNode = buildNode(text, value, keyOffset);
+    entries.set(String(key.result), { ...valueNode, keyOffset });
+  }
+  return { offset, entries };
+}
+
+function buildNode(text: string, raw: ParseFrame, fallbackOffset: number): PositionNode {
+  const frame = unwrap(raw);
+  const skipped = skipToContent(text, frame.start);
+  // An empty value (`key:` then a new line) would otherwise point at the next line's content.
+  const isEmpty = frame.result === null || frame.result === undefined;
+  const offset = isEmpty && crossesLineBreak(text, frame.start, skipped) ? fallbackOffset : skipped;
+  if (frame.kind === 'mapping') return buildMapping(text, frame, offset);
+  const { result } = frame;
+  if (
+    frame.kind === 'sequence' &&
+    Array.isArray(result) &&
+    result.length === frame.children.length
+  ) {
+    return { offset, items: frame.children.map((child) => buildNode(text, child, offset)) };
+  }
+  return { offset };
+}
+
+/** Offsets of the first character of every line, for offset → line/column conversion. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** Answers "where is this node" for one parsed document. */
+export class PositionIndex {
+  readonly #file: string;
+  readonly #text: string;
+  readonly #root: PositionNode;
+  #lineStarts: number[] | undefined;
+
+  constructor(file: string, text: string, root: ParseFrame | undefined) {
+    this.#file = file;
+    this.#text = text;
+    this.#root = root === undefined ? { offset: 0 } : buildNode(text, root, 0);
+  }
+
+  locate(path: YamlPath): SourceLocation {
+    return this.#toLocation(this.#walk(path).offset);
+  }
+
+  locateKey(path: YamlPath): SourceLocation {
+    const node = this.#walk(path);
+    return this.#toLocation(node.keyOffset ?? node.offset);
+  }
+
+  /** The deepest node along `path` that exists. */
+  #walk(path: YamlPath): PositionNode {
+    let node = this.#root;
+    for (const step of path) {
+      const next = typeof step === 'number' ? node.items?.[step] : node.entries?.get(step);
+      if (next === undefined) return node;
+      node = next;
+    }
+    return node;
+  }
+
+  #toLocation(offset: number): SourceLocation {
+    this.#lineStarts ??= lineStartsOf(this.#text);
+    const starts = this.#lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { file: this.#file, line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  }
+}

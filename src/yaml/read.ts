@@ -1,0 +1,75 @@
+import { readFile, stat } from 'node:fs/promises';
+import { parseYamlText } from './parse.ts';
+import type { YamlProblemKind, YamlReadOptions, YamlReadResult } from './types.ts';
+
+const defaultMaxBytes = 8 * 1024 * 1024;
+/** How much of a file is inspected for NUL bytes, the mark of binary content. */
+const binaryProbeBytes = 8192;
+
+function failure(kind: YamlProblemKind, file: string, message: string): YamlReadResult {
+  return { ok: false, problem: { kind, message, location: { file, line: 1, column: 1 } } };
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
+    return error.code;
+  return undefined;
+}
+
+function ioFailure(error: unknown, file: string): YamlReadResult {
+  const code = errorCode(error);
+  if (code === undefined) throw error;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return failure('not-found', file, 'no such file');
+  if (code === 'ELOOP')
+    return failure('unreadable', file, 'symbolic link loop: the link never reaches a file');
+  if (code === 'EACCES' || code === 'EPERM')
+    return failure('unreadable', file, 'permission denied');
+  return failure('unreadable', file, `cannot be read (${code})`);
+}
+
+function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.subarray(0, binaryProbeBytes).includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error: unknown) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/**
+ * Reads and parses a YAML file with guards for untrusted input: size limit (checked before
+ * reading), binary content, invalid UTF-8, empty file, alias bombs, deep nesting and, by
+ * default, a top level that is not a mapping. Never throws for a bad file: it returns a problem
+ * with a location and a message. `file` is used verbatim in locations.
+ */
+export async function readYamlFile(
+  file: string,
+  options: YamlReadOptions = {},
+): Promise<YamlReadResult> {
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return failure('not-a-file', file, 'not a regular file');
+    if (info.size > maxBytes) {
+      return failure(
+        'too-large',
+        file,
+        `the file is ${formatMiB(info.size)}; files over ${formatMiB(maxBytes)} are refused`,
+      );
+    }
+    bytes = await readFile(file);
+  } catch (error: unknown) {
+    return ioFailure(error, file);
+  }
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    return failure('binary', file, 'the file is binary, not UTF-8 text (it cannot be YAML)');
+  }
+  return parseYamlText(text, file, options);
+}

@@ -1,0 +1,35 @@
+import type { Pipeline } from '../../src/pipeline/index.ts';
+import type { StepContext } from '../../src/steps/index.ts';
+
+/** A pipeline for a fixture feature at `feature/demo` inside `projectRoot`. */
+export function fixturePipeline(projectRoot: string): Pipeline {
+  return {
+    version: 1,
+    file: `${projectRoot}/pipeline/certify.yaml`,
+    projectRoot,
+    feature: {
+      name: 'demo',
+      root: 'feature/demo',
+      source: 'feature/demo/src',
+      entry: 'feature/demo/src/index.ts',
+    },
+    registry: 'registry',
+    budgets: { ticksPerEvent: { case: 'demo/hot-path', max: 8 }, liveCheckCoverage: 100 },
+    tiers: [],
+  };
+}
+
+/** What a step needs to run against the fixture project at `projectRoot`, with its progress lines. */
+export function stepContext(
+  projectRoot: string,
+  options: { signal?: AbortSignal; env?: Record<string, string | undefined> } = {},
+): StepContext & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    pipeline: fixturePipeline(projectRoot),
+    signal: options.signal ?? new AbortController().signal,
+    env: options.env ?? process.env,
+    progress: (line) => lines.push(line),
+    lines,
+  };
+}
