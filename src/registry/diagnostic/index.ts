@@ -1,0 +1,9 @@
+export {
+  countDiagnostics,
+  promoteWarnings,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCounts,
+  type DiagnosticLevel,
+} from './model.ts';
+export { projectIds, weaverIds, type BuiltinDiagnosticId } from './ids.ts';

@@ -1,0 +1,361 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLevels } from '../../src/live-check/check/index.ts';
+import { checkSamples, findingsOf, idsOf } from './support/check.ts';
+import {
+  attribute,
+  attributeGroup,
+  eventGroup,
+  metricGroup,
+  registry,
+  spanGroup,
+} from './support/registry.ts';
+import { attrs, log, metric, resource, span } from './support/samples.ts';
+
+const intType = { kind: 'primitive', type: 'int' } as const;
+const userId = attribute('user.id', { type: intType });
+const users = attributeGroup('registry.user', [userId]);
+
+describe('attribute findings', () => {
+  it('passes an attribute the registry defines with its type, and finds nothing', () => {
+    const report = checkSamples(registry(users), [resource({ 'user.id': 42 })]);
+    expect(idsOf(report)).toEqual([]);
+    expect(report.statistics.samples_with_no_finding).toBe(2);
+  });
+
+  it('missing_attribute: an attribute the registry lacks is a violation', () => {
+    const [found] = findingsOf(checkSamples(registry(users), [resource({ 'user.name': 'ann' })]));
+    expect(found).toMatchObject({
+      id: 'missing_attribute',
+      level: 'violation',
+      context: { attribute_name: 'user.name' },
+      signal_type: 'entity',
+    });
+  });
+
+  it('type_mismatch: a string where the registry says int is a violation', () => {
+    const report = checkSamples(registry(users), [span('work', 'internal', { 'user.id': '42' })]);
+    expect(findingsOf(report).filter((each) => each.id === 'type_mismatch')).toEqual([
+      {
+        id: 'type_mismatch',
+        level: 'violation',
+        message: "Attribute 'user.id' has type 'string'; the registry says 'int'.",
+        context: { attribute_name: 'user.id', attribute_type: 'string', expected: 'int' },
+        signal_type: 'span',
+        signal_name: 'work',
+      },
+    ]);
+  });
+
+  it('type_mismatch: a whole number is accepted for a double (OpenTelemetry JS sends it as int)', () => {
+    const ratio = attribute('job.ratio', { type: { kind: 'primitive', type: 'double' } });
+    const report = checkSamples(registry(attributeGroup('registry.job', [ratio])), [
+      resource({ 'job.ratio': 2 }),
+      resource({ 'job.ratio': 2.5 }),
+    ]);
+    expect(idsOf(report)).toEqual([]);
+  });
+
+  it('type_mismatch: an enum sent as a boolean is a violation', () => {
+    const color = attribute('paint.color', { type: { kind: 'enum', members: ['red'] } });
+    const report = checkSamples(registry(attributeGroup('registry.paint', [color])), [
+      resource({ 'paint.color': true }),
+    ]);
+    expect(findingsOf(report)).toMatchObject([{ id: 'type_mismatch', level: 'violation' }]);
+  });
+
+  it('undefined_enum_variant: a value outside the enum is information', () => {
+    const color = attribute('paint.color', { type: { kind: 'enum', members: ['red', 'blue'] } });
+    const report = checkSamples(registry(attributeGroup('registry.paint', [color])), [
+      resource({ 'paint.color': 'red' }),
+      resource({ 'paint.color': 'green' }),
+    ]);
+    expect(findingsOf(report)).toMatchObject([
+      {
+        id: 'undefined_enum_variant',
+        level: 'information',
+        context: { attribute_name: 'paint.color', attribute_value: 'green' },
+      },
+    ]);
+  });
+
+  it('deprecated: a deprecated attribute in use is a violation', () => {
+    const old = attribute('user.login', { deprecated: 'renamed' });
+    const report = checkSamples(registry(attributeGroup('registry.user', [old])), [
+      resource({ 'user.login': 'ann' }),
+    ]);
+    expect(findingsOf(report)).toMatchObject([
+      { id: 'deprecated', level: 'violation', context: { deprecation: 'renamed' } },
+    ]);
+  });
+
+  it('not_stable: an attribute that is not stable is an improvement', () => {
+    const fresh = attribute('user.tier', { stability: 'development' });
+    const report = checkSamples(registry(attributeGroup('registry.user', [fresh])), [
+      resource({ 'user.tier': 'gold' }),
+    ]);
+    expect(findingsOf(report)).toMatchObject([
+      { id: 'not_stable', level: 'improvement', context: { stability: 'development' } },
+    ]);
+  });
+
+  it('template_attribute: an attribute matching a template is information and counts as the template', () => {
+    const header = attribute('http.request.header', {
+      type: { kind: 'template', type: 'string[]' },
+    });
+    const report = checkSamples(registry(attributeGroup('registry.http', [header])), [
+      resource({ 'http.request.header.accept': ['text/html'] }),
+    ]);
+    expect(findingsOf(report)).toMatchObject([
+      {
+        id: 'template_attribute',
+        level: 'information',
+        context: { template: 'http.request.header' },
+      },
+    ]);
+    expect(report.statistics.coverage.attributes.counts).toEqual({ 'http.request.header': 1 });
+  });
+
+  it('missing_namespace: an attribute without a namespace is an improvement', () => {
+    const report = checkSamples(registry(users), [resource({ tenant: 'a' })]);
+    expect(findingsOf(report).filter((each) => each.id === 'missing_namespace')).toMatchObject([
+      { level: 'improvement', context: { attribute_name: 'tenant' } },
+    ]);
+  });
+
+  it('invalid_format: an attribute name breaking the naming rule is a violation', () => {
+    const report = checkSamples(registry(users), [resource({ 'User.Id': 1 })]);
+    expect(findingsOf(report).filter((each) => each.id === 'invalid_format')).toMatchObject([
+      { level: 'violation', context: { attribute_name: 'User.Id' } },
+    ]);
+  });
+
+  it('illegal_namespace: using an existing attribute as a namespace is a violation', () => {
+    const report = checkSamples(registry(users), [resource({ 'user.id.hash': 'x' })]);
+    expect(findingsOf(report).filter((each) => each.id === 'illegal_namespace')).toMatchObject([
+      { level: 'violation', context: { attribute_name: 'user.id.hash', namespace: 'user.id' } },
+    ]);
+  });
+});
+
+describe('metric findings', () => {
+  const duration = metricGroup('job.duration', 'histogram', 'ms');
+
+  it('passes a metric recorded as the registry says', () => {
+    const report = checkSamples(registry(duration), [metric('job.duration', 'histogram', 'ms')]);
+    expect(idsOf(report)).toEqual([]);
+  });
+
+  it('missing_metric: a metric the registry lacks is a violation', () => {
+    const report = checkSamples(registry(duration), [metric('job.count', 'counter', '1')]);
+    expect(findingsOf(report)).toMatchObject([
+      { id: 'missing_metric', level: 'violation', signal_type: 'metric', signal_name: 'job.count' },
+    ]);
+  });
+
+  it('unexpected_instrument: an updowncounter where the registry says counter is a violation', () => {
+    const total = metricGroup('job.total', 'counter', '{job}');
+    const report = checkSamples(registry(total), [metric('job.total', 'updowncounter', '{job}')]);
+    expect(findingsOf(report)).toMatchObject([
+      {
+        id: 'unexpected_instrument',
+        level: 'violation',
+        context: { instrument: 'updowncounter', expected: 'counter' },
+      },
+    ]);
+  });
+
+  it('unexpected_instrument: a summary, which no registry instrument produces, is a violation', () => {
+    const report = checkSamples(registry(duration), [
+      metric('job.duration', { unsupported: 'summary' }, 'ms'),
+    ]);
+    expect(idsOf(report)).toEqual(['unexpected_instrument']);
+  });
+
+  it('unit_mismatch: seconds where the registry says milliseconds is a violation', () => {
+    const report = checkSamples(registry(duration), [metric('job.duration', 'histogram', 's')]);
+    expect(findingsOf(report)).toMatchObject([
+      { id: 'unit_mismatch', level: 'violation', context: { unit: 's', expected: 'ms' } },
+    ]);
+  });
+
+  it('invalid_format: a metric name breaking the naming rule is a violation', () => {
+    const report = checkSamples(registry(duration), [metric('Job-Duration', 'histogram', 'ms')]);
+    expect(idsOf(report)).toEqual(['invalid_format', 'missing_metric']);
+  });
+
+  it('deprecated and not_stable apply to a matched metric definition too', () => {
+    const old = metricGroup('job.old', 'counter', '1', [], {
+      deprecated: 'obsoleted',
+      stability: 'alpha',
+    });
+    const report = checkSamples(registry(old), [metric('job.old', 'counter', '1')]);
+    expect(findingsOf(report)).toMatchObject([
+      { id: 'deprecated', level: 'violation', signal_name: 'job.old' },
+      { id: 'not_stable', level: 'improvement', signal_name: 'job.old' },
+    ]);
+  });
+});
+
+describe('requirement levels, on metric data points, events and spans alike', () => {
+  const levels = [
+    attribute('job.queue', { requirementLevel: 'required' }),
+    attribute('job.owner', { requirementLevel: 'recommended' }),
+    attribute('job.trace', { requirementLevel: 'opt_in' }),
+    attribute('job.retry', { requirementLevel: 'conditionally_required' }),
+  ];
+  const jobAttributes = attributeGroup('registry.job', levels);
+  const expected = [
+    {
+      id: 'required_attribute_not_present',
+      level: 'violation',
+      context: { attribute_name: 'job.queue' },
+    },
+    {
+      id: 'recommended_attribute_not_present',
+      level: 'improvement',
+      context: { attribute_name: 'job.owner' },
+    },
+    {
+      id: 'opt_in_attribute_not_present',
+      level: 'information',
+      context: { attribute_name: 'job.trace' },
+    },
+    {
+      id: 'conditionally_required_attribute_not_present',
+      level: 'information',
+      context: { attribute_name: 'job.retry' },
+    },
+  ];
+
+  it('on a metric data point', () => {
+    const jobs = metricGroup('job.count', 'counter', '{job}', levels);
+    const report = checkSamples(registry(jobAttributes, jobs), [
+      metric('job.count', 'counter', '{job}'),
+    ]);
+    expect(findingsOf(report)).toMatchObject(
+      expected.map((each) => ({ ...each, signal_type: 'metric' })),
+    );
+  });
+
+  it('on an event (a log record with an event name)', () => {
+    const started = eventGroup('job.started', levels);
+    const report = checkSamples(registry(jobAttributes, started), [log('job.started')]);
+    expect(findingsOf(report)).toMatchObject(
+      expected.map((each) => ({ ...each, signal_type: 'event' })),
+    );
+  });
+
+  it('on a span', () => {
+    const run = spanGroup('span.job.run.internal', 'internal', levels);
+    const report = checkSamples(registry(jobAttributes, run), [span('job.run', 'internal')]);
+    expect(findingsOf(report)).toMatchObject(
+      expected.map((each) => ({ ...each, signal_type: 'span' })),
+    );
+  });
+
+  it('nothing is reported when every attribute is present', () => {
+    const run = spanGroup('span.job.run.internal', 'internal', levels);
+    const present = { 'job.queue': 'q', 'job.owner': 'o', 'job.trace': 't', 'job.retry': 'r' };
+    const report = checkSamples(registry(jobAttributes, run), [
+      span('job.run', 'internal', present),
+    ]);
+    expect(idsOf(report)).toEqual([]);
+  });
+
+  it('a template attribute is present when any attribute extends it', () => {
+    const header = attribute('job.header', {
+      type: { kind: 'template', type: 'string' },
+      requirementLevel: 'required',
+    });
+    const run = spanGroup('span.job.run.internal', 'internal', [header]);
+    const report = checkSamples(registry(attributeGroup('registry.job', [header]), run), [
+      span('job.run', 'internal', { 'job.header.accept': 'x' }),
+    ]);
+    expect(idsOf(report)).toEqual(['template_attribute']);
+  });
+});
+
+describe('span and event matching', () => {
+  const run = spanGroup('span.job.run.internal', 'internal');
+
+  it('a span is matched to its definition by name and kind', () => {
+    const report = checkSamples(registry(run), [span('job.run', 'internal')]);
+    expect(idsOf(report)).toEqual([]);
+    expect(report.statistics.coverage.spans.counts).toEqual({ 'span.job.run.internal': 1 });
+  });
+
+  it('missing_span: a span the registry does not define is a violation', () => {
+    const report = checkSamples(registry(run), [span('job.walk', 'internal')]);
+    expect(findingsOf(report)).toMatchObject([
+      { id: 'missing_span', level: 'violation', signal_type: 'span', signal_name: 'job.walk' },
+    ]);
+    expect(report.statistics.not_in_registry.spans).toEqual({ 'job.walk': 1 });
+  });
+
+  it('unexpected_span_kind: a span of the wrong kind is a violation naming both kinds', () => {
+    const report = checkSamples(registry(run), [span('job.run', 'server')]);
+    expect(findingsOf(report)).toMatchObject([
+      {
+        id: 'unexpected_span_kind',
+        level: 'violation',
+        context: { span_kind: 'server', expected: 'internal' },
+      },
+    ]);
+  });
+
+  it('a name with two definitions of different kinds matches the one of its kind', () => {
+    const client = spanGroup('span.job.call.client', 'client');
+    const server = spanGroup('span.job.call.server', 'server');
+    const report = checkSamples(registry(client, server), [span('job.call', 'server')]);
+    expect(idsOf(report)).toEqual([]);
+    expect(report.statistics.coverage.spans.counts).toEqual({
+      'span.job.call.client': 0,
+      'span.job.call.server': 1,
+    });
+  });
+
+  it('missing_event: an event the registry does not define is a violation, as a log or a span event', () => {
+    const report = checkSamples(registry(eventGroup('job.started')), [
+      log('job.stopped'),
+      span('job.run', 'internal', {}, [
+        { kind: 'span_event', name: 'job.paused', attributes: attrs() },
+      ]),
+    ]);
+    expect(findingsOf(report).filter((each) => each.id === 'missing_event')).toMatchObject([
+      { level: 'violation', context: { event_name: 'job.stopped' }, signal_type: 'event' },
+      { level: 'violation', context: { event_name: 'job.paused' }, signal_type: 'span' },
+    ]);
+  });
+
+  it('a log record without an event name is not an event: only its attributes are checked', () => {
+    const report = checkSamples(registry(users), [log('', { 'user.id': 7 })]);
+    expect(idsOf(report)).toEqual([]);
+    expect(report.statistics.total_entities_by_type).toEqual({ attribute: 1, log: 1 });
+  });
+});
+
+describe('finding ids', () => {
+  it('every finding id has the default level Weaver gives it (and the project its own two)', () => {
+    expect(defaultLevels).toEqual({
+      missing_attribute: 'violation',
+      type_mismatch: 'violation',
+      undefined_enum_variant: 'information',
+      deprecated: 'violation',
+      not_stable: 'improvement',
+      template_attribute: 'information',
+      missing_metric: 'violation',
+      unexpected_instrument: 'violation',
+      unit_mismatch: 'violation',
+      missing_event: 'violation',
+      required_attribute_not_present: 'violation',
+      recommended_attribute_not_present: 'improvement',
+      opt_in_attribute_not_present: 'information',
+      conditionally_required_attribute_not_present: 'information',
+      missing_namespace: 'improvement',
+      invalid_format: 'violation',
+      illegal_namespace: 'violation',
+      missing_span: 'violation',
+      unexpected_span_kind: 'violation',
+    });
+  });
+});
