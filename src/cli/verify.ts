@@ -1,5 +1,6 @@
 import { type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   KeyError,
   parsePublicKey,
@@ -52,7 +53,7 @@ export async function runVerify(args: readonly string[]): Promise<number> {
   try {
     const envelopeText = await readEnvelope(envelopePath);
     const key = await trustedKey(envelopePath, values.key);
-    const subjectsRoot = checkSubjects ? (values.root ?? process.cwd()) : undefined;
+    const subjectsRoot = checkSubjects ? await workingTree(values.root ?? '.') : undefined;
     const verification = await verifyEnvelope({
       envelopeText,
       publicKey: key.publicKey,
@@ -65,6 +66,17 @@ export async function runVerify(args: readonly string[]): Promise<number> {
     process.stderr.write(`certify verify: ${error.message}\n`);
     return EXIT_IO;
   }
+}
+
+/** The folder --check-subjects compares with; a missing one is an I/O problem, not a mismatch. */
+async function workingTree(root: string): Promise<string> {
+  const info = await stat(root).catch((error: unknown) => {
+    throw new VerifyInputError(`cannot read the --root folder ${root} (${errnoCode(error)})`, {
+      cause: error,
+    });
+  });
+  if (!info.isDirectory()) throw new VerifyInputError(`--root ${root} is not a folder`);
+  return resolve(root);
 }
 
 async function readEnvelope(path: string): Promise<string> {

@@ -172,6 +172,10 @@ describe('certify verify', () => {
       ['reports/certification.dsse.json', '--key', 'keys/certify-signing-key.pem'],
       /is a private key; verifying needs only the public key/,
     ],
+    [
+      ['reports/certification.dsse.json', '--check-subjects', '--root', 'no-such-folder'],
+      /cannot read the --root folder no-such-folder \(ENOENT\)/,
+    ],
   ])('exits 2 for certify verify %j, saying why', async (args, reason) => {
     const run = await verify(...args);
     expect(run.exitCode).toBe(2);
