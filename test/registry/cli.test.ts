@@ -92,7 +92,7 @@ describe('certify registry check', () => {
       expect.stringContaining(
         'certify registry check: the Rego policy naming.rego needs the real weaver binary',
       ),
-      'certify: unknown registry sub-command "frobnicate"; known: check',
+      'certify: unknown registry sub-command "frobnicate"; known: check, live-check',
     ]);
   });
 });
