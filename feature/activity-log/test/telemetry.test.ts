@@ -186,6 +186,24 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
 });
 
 describe('telemetry defaults', () => {
+  it('still counts when spans are sampled out, and builds no span attributes for them', async () => {
+    const telemetry = new InMemoryTelemetry({ sampled: false });
+    const log = new ActivityLog({
+      clock: fixedClock,
+      tracerProvider: telemetry.tracerProvider,
+      meterProvider: telemetry.meterProvider,
+    });
+    log.logEvent({ userId: 1, actionType: ActionType.Login, timestamp: at });
+    log.logEvent({ userId: 0, actionType: ActionType.Login, timestamp: at });
+    const metrics = await telemetry.metrics();
+    const points = (name: string) =>
+      pointsOf(metrics.find((metric) => metric.descriptor.name === name));
+    expect(telemetry.spans()).toEqual([]);
+    expect(points('activity.events.total')).toEqual([[{ 'action.type': 'login' }, 1]]);
+    expect(points('activity.events.refused')).toEqual([[{ 'error.type': 'INVALID_USER_ID' }, 1]]);
+    await telemetry.shutdown();
+  });
+
   it('works with no SDK registered: the global API providers are no-ops', () => {
     const log = new ActivityLog({ clock: fixedClock });
     expect(log.logEvent({ userId: 1, actionType: ActionType.Login, timestamp: at }).ok).toBe(true);

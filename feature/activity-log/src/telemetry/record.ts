@@ -3,7 +3,7 @@ import { type Attributes, type Span, SpanStatusCode } from '@opentelemetry/api';
 import { ACTION_CODE_COUNT, actionCodeOf } from '../action-type.ts';
 import type { BatchOutcome } from '../batch/index.ts';
 import { LogError, type LogErrorCode } from '../log-error.ts';
-import type { EventStore } from '../store/index.ts';
+import type { EventStore, RowRange } from '../store/index.ts';
 import { checkUserId, type EventFields } from '../validation/index.ts';
 import { ACTION_ATTRIBUTES, ERROR_ATTRIBUTES, type Instruments } from './instruments.ts';
 import {
@@ -31,13 +31,16 @@ export function recordEvent(
   fields: EventFields | LogError,
   verdict: EventVerdict,
 ): void {
-  if (!(fields instanceof LogError)) span.setAttributes(eventAttributes(fields));
+  // Attributes are built only for a span that records: formatting them costs more than storing
+  // the event, and with no SDK installed nothing would read them.
+  const recording = span.isRecording();
+  if (recording && !(fields instanceof LogError)) span.setAttributes(eventAttributes(fields));
   if (!verdict.ok) {
-    refuse(span, verdict.error);
+    if (recording) refuse(span, verdict.error);
     instruments.eventsRefused.add(1, ERROR_ATTRIBUTES[verdict.error.code]);
     return;
   }
-  span.setAttribute(ATTR_EVENT_DUPLICATE, verdict.duplicate);
+  if (recording) span.setAttribute(ATTR_EVENT_DUPLICATE, verdict.duplicate);
   const actionCode = fields instanceof LogError ? -1 : actionCodeOf(fields.actionType);
   const attributes = ACTION_ATTRIBUTES[actionCode];
   if (!verdict.duplicate && attributes !== undefined) instruments.eventsTotal.add(1, attributes);
@@ -79,10 +82,7 @@ export function recordBatch(
     return;
   }
   span.setAttribute(ATTR_BATCH_REFUSED, outcome.refused.length);
-  const stored = new Array<number>(ACTION_CODE_COUNT).fill(0);
-  const { start, count } = outcome.range;
-  for (const code of store.actionCodes.subarray(start, start + count))
-    stored[code] = (stored[code] ?? 0) + 1;
+  const stored = storedPerAction(store, outcome.range);
   stored.forEach((rows, code) => {
     const attributes = ACTION_ATTRIBUTES[code];
     if (rows > 0 && attributes !== undefined) instruments.eventsTotal.add(rows, attributes);
@@ -90,6 +90,18 @@ export function recordBatch(
   const refused = new Map<LogErrorCode, number>();
   for (const { code } of outcome.refused) refused.set(code, (refused.get(code) ?? 0) + 1);
   for (const [code, rows] of refused) instruments.eventsRefused.add(rows, ERROR_ATTRIBUTES[code]);
+}
+
+/** Stored rows per action code: one tight pass over the stored codes, outside the hot path. */
+function storedPerAction(store: EventStore, range: RowRange): Uint32Array {
+  const perAction = new Uint32Array(ACTION_CODE_COUNT);
+  const codes = store.actionCodes;
+  const end = range.start + range.count;
+  for (let row = range.start; row < end; row++) {
+    const code = codes[row] ?? 0;
+    perAction[code] = (perAction[code] ?? 0) + 1;
+  }
+  return perAction;
 }
 
 function refuse(span: Span, error: LogError): void {

@@ -8,6 +8,8 @@ import {
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
   BasicTracerProvider,
   InMemorySpanExporter,
   type ReadableSpan,
@@ -23,15 +25,21 @@ export const testResource = defaultResource().merge(
 export class InMemoryTelemetry {
   readonly spanExporter = new InMemorySpanExporter();
   readonly metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-  readonly tracerProvider = new BasicTracerProvider({
-    resource: testResource,
-    spanProcessors: [new SimpleSpanProcessor(this.spanExporter)],
-  });
+  readonly tracerProvider: BasicTracerProvider;
   readonly #reader = new PeriodicExportingMetricReader({
     exporter: this.metricExporter,
     exportIntervalMillis: 3_600_000,
   });
   readonly meterProvider = new MeterProvider({ resource: testResource, readers: [this.#reader] });
+
+  /** With `sampled: false`, every span is sampled out (not recording), as a sampler may do. */
+  constructor(options: { sampled?: boolean } = {}) {
+    this.tracerProvider = new BasicTracerProvider({
+      resource: testResource,
+      sampler: options.sampled === false ? new AlwaysOffSampler() : new AlwaysOnSampler(),
+      spanProcessors: [new SimpleSpanProcessor(this.spanExporter)],
+    });
+  }
 
   /** Spans ended so far. */
   spans(): ReadableSpan[] {
