@@ -16,11 +16,15 @@ export interface DemoTelemetry {
  * Starts the SDK with the OTLP gRPC trace and metric exporters. They read the standard
  * `OTEL_EXPORTER_OTLP_ENDPOINT` (default `http://localhost:4317`) and `OTEL_EXPORTER_OTLP_*`
  * settings. Metrics are exported when the SDK shuts down (and every minute before that).
+ *
+ * The resource is `service.name` and the SDK's `telemetry.sdk.*`, which the registry declares;
+ * host and process detection is off, so nothing undeclared is sent.
  */
 export function startTelemetry(): DemoTelemetry {
   const tally = new ExportTally();
   const sdk = new NodeSDK({
     serviceName: 'activity-log-demo',
+    autoDetectResources: false,
     traceExporter: tallySpanExporter(new OTLPTraceExporter(), tally.traces),
     metricReaders: [
       new PeriodicExportingMetricReader({

@@ -15,6 +15,7 @@ describeWithShared("the registry against Weaver's JSON schema", () => {
     expect(files.map(([name]) => name).sort()).toEqual([
       'metrics.yaml',
       'registry.yaml',
+      'resource.yaml',
       'spans.yaml',
     ]);
   });

@@ -6,7 +6,7 @@ import { ActionType, ActivityLog, type ActivityBatch } from '../src/index.ts';
 import { registryMismatches, unusedRegistryEntries } from './support/conformance.ts';
 import { batchOf, fixedClock, NOW_MS } from './support/events.ts';
 import { metricDefinitions, refsOf, spanDefinitions } from './support/registry.ts';
-import { InMemoryTelemetry, instrumentOf, pointsOf } from './support/telemetry.ts';
+import { InMemoryTelemetry, instrumentOf, pointsOf, testResource } from './support/telemetry.ts';
 
 const at = new Date(NOW_MS - 1000);
 const iso = at.toISOString();
@@ -51,11 +51,18 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
   const metricNamed = (name: string) => metrics.find((metric) => metric.descriptor.name === name);
 
   it('emits only what the registry declares, with its kinds, units, instruments and types', () => {
-    expect(registryMismatches(spans, metrics)).toEqual([]);
+    expect(registryMismatches(spans, metrics, testResource.attributes)).toEqual([]);
   });
 
-  it('uses every span, metric and attribute the registry declares', () => {
-    expect(unusedRegistryEntries(spans, metrics)).toEqual([]);
+  it('uses every span, metric and attribute the registry declares (with the resource)', () => {
+    expect(unusedRegistryEntries(spans, metrics, testResource.attributes)).toEqual([]);
+  });
+
+  it('the conformance check catches a resource attribute the registry does not declare', () => {
+    expect(registryMismatches([], [], { 'host.name': 'box', 'service.name': 7 })).toEqual([
+      'resource attribute host.name is not in the registry',
+      'resource attribute service.name is number, registry type string',
+    ]);
   });
 
   it('the conformance check itself catches a span that is not in the registry', () => {
@@ -179,6 +186,24 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
 });
 
 describe('telemetry defaults', () => {
+  it('still counts when spans are sampled out, and builds no span attributes for them', async () => {
+    const telemetry = new InMemoryTelemetry({ sampled: false });
+    const log = new ActivityLog({
+      clock: fixedClock,
+      tracerProvider: telemetry.tracerProvider,
+      meterProvider: telemetry.meterProvider,
+    });
+    log.logEvent({ userId: 1, actionType: ActionType.Login, timestamp: at });
+    log.logEvent({ userId: 0, actionType: ActionType.Login, timestamp: at });
+    const metrics = await telemetry.metrics();
+    const points = (name: string) =>
+      pointsOf(metrics.find((metric) => metric.descriptor.name === name));
+    expect(telemetry.spans()).toEqual([]);
+    expect(points('activity.events.total')).toEqual([[{ 'action.type': 'login' }, 1]]);
+    expect(points('activity.events.refused')).toEqual([[{ 'error.type': 'INVALID_USER_ID' }, 1]]);
+    await telemetry.shutdown();
+  });
+
   it('works with no SDK registered: the global API providers are no-ops', () => {
     const log = new ActivityLog({ clock: fixedClock });
     expect(log.logEvent({ userId: 1, actionType: ActionType.Login, timestamp: at }).ok).toBe(true);

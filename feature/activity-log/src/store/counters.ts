@@ -1,4 +1,4 @@
-import { COMMITTED_ROWS } from './layout.ts';
+import { COMMITTED_ROWS, ROW_WAITERS } from './layout.ts';
 
 /** A run of rows handed to one writer: rows `start` to `start + count - 1`. */
 export interface RowRange {
@@ -44,13 +44,34 @@ export function takeExactly(header: Int32Array, slot: number, want: number, limi
  */
 export function publishRows(header: Int32Array, range: RowRange): void {
   if (range.count === 0) return;
+  if (Atomics.load(header, COMMITTED_ROWS) !== range.start) awaitCommitted(header, range.start);
+  Atomics.store(header, COMMITTED_ROWS, range.start + range.count);
+  wakeWaiters(header, ROW_WAITERS, header, COMMITTED_ROWS);
+}
+
+function awaitCommitted(header: Int32Array, start: number): void {
+  Atomics.add(header, ROW_WAITERS, 1);
   for (;;) {
     const committed = Atomics.load(header, COMMITTED_ROWS);
-    if (committed === range.start) break;
+    if (committed === start) break;
     Atomics.wait(header, COMMITTED_ROWS, committed, WAIT_SLICE_MS);
   }
-  Atomics.store(header, COMMITTED_ROWS, range.start + range.count);
-  Atomics.notify(header, COMMITTED_ROWS);
+  Atomics.sub(header, ROW_WAITERS, 1);
+}
+
+/**
+ * Wakes the threads waiting on `words[index]`, if the waiter count at `header[counter]` says
+ * there are any. Waiters count themselves in before they look at the value they wait on, and
+ * every access is sequentially consistent, so a waiter is either counted here or sees the new
+ * value before it sleeps; the wait's time slice covers anything else.
+ */
+export function wakeWaiters(
+  header: Int32Array,
+  counter: number,
+  words: Int32Array,
+  index: number,
+): void {
+  if (Atomics.load(header, counter) > 0) Atomics.notify(words, index);
 }
 
 /** Rows visible to readers. */

@@ -1,6 +1,6 @@
-import { takeExactly } from './counters.ts';
+import { takeExactly, wakeWaiters } from './counters.ts';
 import type { EventStore } from './event-store.ts';
-import { EXTRAS_USED } from './layout.ts';
+import { EXTRAS_USED, ID_WAITERS } from './layout.ts';
 
 /**
  * An extras record holds one event's id and details. Layout, in 32-bit words then bytes:
@@ -53,7 +53,7 @@ export function extrasState(store: EventStore, offset: number): number {
 /** Sets the state of the record at `offset` and wakes anyone waiting for it to settle. */
 export function settleExtras(store: EventStore, offset: number, state: number): void {
   Atomics.store(store.extrasWords, offset / 4, state);
-  Atomics.notify(store.extrasWords, offset / 4);
+  wakeWaiters(store.header, ID_WAITERS, store.extrasWords, offset / 4);
 }
 
 /** The hash stored in the record at `offset`. */

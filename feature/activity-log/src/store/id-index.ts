@@ -1,4 +1,5 @@
 import type { EventStore } from './event-store.ts';
+import { ID_WAITERS } from './layout.ts';
 import {
   ABORTED,
   COMMITTED,
@@ -57,9 +58,13 @@ function holdsId(store: EventStore, offset: number, eventId: Uint8Array, hash: n
 
 /** The record's state once its writer has finished: committed or aborted. */
 function settledState(store: EventStore, offset: number): number {
-  for (;;) {
-    const state = extrasState(store, offset);
-    if (state !== PENDING) return state === ABORTED ? ABORTED : COMMITTED;
-    Atomics.wait(store.extrasWords, offset / 4, PENDING, WAIT_SLICE_MS);
+  let state = extrasState(store, offset);
+  if (state === PENDING) {
+    Atomics.add(store.header, ID_WAITERS, 1);
+    while ((state = extrasState(store, offset)) === PENDING) {
+      Atomics.wait(store.extrasWords, offset / 4, PENDING, WAIT_SLICE_MS);
+    }
+    Atomics.sub(store.header, ID_WAITERS, 1);
   }
+  return state === ABORTED ? ABORTED : COMMITTED;
 }

@@ -13,6 +13,11 @@ export const EXTRAS_USED = 2;
 /** Header slot: a format marker, so attaching to something else fails loudly. */
 export const FORMAT_MARK = 3;
 
+/** Header slot: writers waiting for earlier rows to be published (0 spares the wake-up call). */
+export const ROW_WAITERS = 4;
+/** Header slot: writers waiting for another writer's event id to settle. */
+export const ID_WAITERS = 5;
+
 /** The value of the format marker. */
 export const FORMAT_MARK_VALUE = 0x41_4c_01; // "AL" v1
 const HEADER_BYTES = 64;

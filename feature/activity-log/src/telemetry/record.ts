@@ -31,13 +31,16 @@ export function recordEvent(
   fields: EventFields | LogError,
   verdict: EventVerdict,
 ): void {
-  if (!(fields instanceof LogError)) span.setAttributes(eventAttributes(fields));
+  // Attributes are built only for a span that records: formatting them costs more than storing
+  // the event, and with no SDK installed nothing would read them.
+  const recording = span.isRecording();
+  if (recording && !(fields instanceof LogError)) span.setAttributes(eventAttributes(fields));
   if (!verdict.ok) {
-    refuse(span, verdict.error);
+    if (recording) refuse(span, verdict.error);
     instruments.eventsRefused.add(1, ERROR_ATTRIBUTES[verdict.error.code]);
     return;
   }
-  span.setAttribute(ATTR_EVENT_DUPLICATE, verdict.duplicate);
+  if (recording) span.setAttribute(ATTR_EVENT_DUPLICATE, verdict.duplicate);
   const actionCode = fields instanceof LogError ? -1 : actionCodeOf(fields.actionType);
   const attributes = ACTION_ATTRIBUTES[actionCode];
   if (!verdict.duplicate && attributes !== undefined) instruments.eventsTotal.add(1, attributes);

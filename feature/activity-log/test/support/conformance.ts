@@ -14,11 +14,27 @@ import { instrumentOf } from './telemetry.ts';
  * Everything about emitted telemetry that disagrees with the registry, as readable lines: an
  * empty list means the spans and metrics are exactly what `registry/` declares.
  */
-export function registryMismatches(spans: ReadableSpan[], metrics: MetricData[]): string[] {
+export function registryMismatches(
+  spans: ReadableSpan[],
+  metrics: MetricData[],
+  resource: Record<string, unknown> = {},
+): string[] {
   return [
+    ...resourceMismatches(resource),
     ...spans.flatMap((span) => spanMismatches(span)),
     ...metrics.flatMap((metric) => metricMismatches(metric)),
   ];
+}
+
+/** Resource attributes the registry does not define, or of the wrong type. */
+function resourceMismatches(resource: Record<string, unknown>): string[] {
+  const definitions = attributeDefinitions();
+  return Object.entries(resource).flatMap(([key, value]) => {
+    const problem = definitions.has(key)
+      ? valueProblem(definitions.get(key), value)
+      : 'is not in the registry';
+    return problem === undefined ? [] : [`resource attribute ${key} ${problem}`];
+  });
 }
 
 function spanMismatches(span: ReadableSpan): string[] {
@@ -88,8 +104,12 @@ function valueProblem(
 }
 
 /** Registry entries (spans, metrics, attributes) that none of the telemetry used. */
-export function unusedRegistryEntries(spans: ReadableSpan[], metrics: MetricData[]): string[] {
-  const seen = new Set<string>();
+export function unusedRegistryEntries(
+  spans: ReadableSpan[],
+  metrics: MetricData[],
+  resource: Record<string, unknown> = {},
+): string[] {
+  const seen = new Set(Object.keys(resource).map((key) => `attribute ${key}`));
   for (const span of spans) {
     seen.add(`span ${span.name}`);
     for (const key of Object.keys(span.attributes)) seen.add(`attribute ${key}`);

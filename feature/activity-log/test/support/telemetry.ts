@@ -1,3 +1,4 @@
+import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AggregationTemporality,
   DataPointType,
@@ -7,24 +8,38 @@ import {
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
   BasicTracerProvider,
   InMemorySpanExporter,
   type ReadableSpan,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 
+/** The resource an application of the log reports: its service name and the SDK's attributes. */
+export const testResource = defaultResource().merge(
+  resourceFromAttributes({ 'service.name': 'activity-log-test' }),
+);
+
 /** The real SDK wired to in-memory exporters, for a log under test. */
 export class InMemoryTelemetry {
   readonly spanExporter = new InMemorySpanExporter();
   readonly metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-  readonly tracerProvider = new BasicTracerProvider({
-    spanProcessors: [new SimpleSpanProcessor(this.spanExporter)],
-  });
+  readonly tracerProvider: BasicTracerProvider;
   readonly #reader = new PeriodicExportingMetricReader({
     exporter: this.metricExporter,
     exportIntervalMillis: 3_600_000,
   });
-  readonly meterProvider = new MeterProvider({ readers: [this.#reader] });
+  readonly meterProvider = new MeterProvider({ resource: testResource, readers: [this.#reader] });
+
+  /** With `sampled: false`, every span is sampled out (not recording), as a sampler may do. */
+  constructor(options: { sampled?: boolean } = {}) {
+    this.tracerProvider = new BasicTracerProvider({
+      resource: testResource,
+      sampler: options.sampled === false ? new AlwaysOffSampler() : new AlwaysOnSampler(),
+      spanProcessors: [new SimpleSpanProcessor(this.spanExporter)],
+    });
+  }
 
   /** Spans ended so far. */
   spans(): ReadableSpan[] {
