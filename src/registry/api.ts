@@ -80,7 +80,7 @@ async function checkWithWeaver(
   plan: Extract<EnginePlan, { ok: true }>,
   future: boolean,
 ): Promise<Found> {
-  const walk = await walkRegistry(registry);
+  const walk = walkRegistry(registry);
   if (!walk.ok) return walk;
   const weaver = plan.weaver ?? 'weaver';
   const ran = await runWeaver({ weaver, registry, future, regoPolicies: plan.regoPolicies });

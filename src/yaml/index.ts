@@ -2,7 +2,7 @@
  * YAML files read safely, with the line and column of every node, and JSON Schema errors
  * located in the file. Generic: it knows nothing about registries or pipelines.
  */
-export { readYamlFile } from './read.ts';
+export { readYamlFile, readYamlFileSync } from './read.ts';
 export { parseYamlText } from './parse.ts';
 export { formatPath, pathFromPointer, valueAt } from './path.ts';
 export { describeSchemaErrors, type SchemaProblem } from './schema-problems.ts';

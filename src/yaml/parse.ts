@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import { PositionIndex, type ParseFrame } from './positions.ts';
+import { PositionIndex } from './positions.ts';
 import type {
   SourceLocation,
   YamlDocument,
@@ -9,50 +9,17 @@ import type {
   YamlReadResult,
 } from './types.ts';
 
-const defaultMaxAliases = 100;
 const defaultMaxDepth = 100;
 const minExpandedNodes = 10_000;
-const expansionFactor = 10;
-
-interface ParsedTree {
-  readonly value: unknown;
-  readonly root: ParseFrame | undefined;
-  readonly nodeCount: number;
-  readonly aliasCount: number;
-}
 
 /** Parses with js-yaml's core schema (YAML 1.2: no timestamps, no `!!binary`, no merge keys). */
-function parseTree(text: string, file: string, maxDepth: number): ParsedTree {
-  const open: ParseFrame[] = [];
-  let root: ParseFrame | undefined;
-  let nodeCount = 0;
-  let aliasCount = 0;
+function load(text: string, file: string, maxDepth: number): unknown {
   const options: yaml.LoadOptions & { maxDepth: number } = {
     filename: file,
     schema: yaml.CORE_SCHEMA,
     maxDepth,
-    listener(event, state) {
-      if (event === 'open') {
-        open.push({ start: state.position, children: [], kind: null, result: undefined });
-        return;
-      }
-      const frame = open.pop();
-      if (frame === undefined) return;
-      // `kind` is null for empty nodes and aliases, though the typings claim a string.
-      const kind: unknown = state.kind;
-      frame.kind = typeof kind === 'string' ? kind : null;
-      frame.result = state.result;
-      nodeCount += 1;
-      if (frame.kind === null && frame.children.length === 0 && isAliasAt(text, frame.start)) {
-        aliasCount += 1;
-      }
-      const parent = open.at(-1);
-      if (parent === undefined) root = frame;
-      else parent.children.push(frame);
-    },
   };
-  const value: unknown = yaml.load(text, options);
-  return { value, root, nodeCount, aliasCount };
+  return yaml.load(text, options);
 }
 
 /** False when the text holds only blanks, comments and document markers. */
@@ -63,12 +30,11 @@ function hasContent(text: string): boolean {
   });
 }
 
-function isAliasAt(text: string, from: number): boolean {
-  const rest = text.slice(from, from + 200).trimStart();
-  return rest.startsWith('*');
-}
-
-/** Counts nodes with aliases expanded, stopping as soon as `limit` is passed. */
+/**
+ * Counts nodes with aliases expanded, stopping as soon as `limit` is passed. js-yaml shares
+ * an aliased node instead of copying it, so parsing an alias bomb is cheap; walking it is what
+ * explodes, hence this bounded walk before anything else walks the value.
+ */
 function exceedsExpandedSize(value: unknown, limit: number): boolean {
   let count = 0;
   const pending: unknown[] = [value];
@@ -130,7 +96,7 @@ function syntaxFailure(error: yaml.YAMLException, file: string): YamlReadResult 
 
 /**
  * Parses YAML text that was read from `file`. Never throws for bad content: every problem is
- * returned with a location.
+ * returned with a location. Node positions are worked out only when asked for.
  */
 export function parseYamlText(
   text: string,
@@ -138,47 +104,39 @@ export function parseYamlText(
   options: YamlReadOptions = {},
 ): YamlReadResult {
   const wholeFile = { file, line: 1, column: 1 };
-  let tree: ParsedTree;
+  const maxDepth = options.maxDepth ?? defaultMaxDepth;
+  let value: unknown;
   try {
-    tree = parseTree(text, file, options.maxDepth ?? defaultMaxDepth);
+    value = load(text, file, maxDepth);
   } catch (error: unknown) {
     if (error instanceof yaml.YAMLException) return syntaxFailure(error, file);
     throw error;
   }
-  if (tree.value === undefined || (tree.value === null && !hasContent(text))) {
+  if (value === undefined || (value === null && !hasContent(text))) {
     return failure(
       'empty',
       'the file is empty (no YAML content, only blanks or comments)',
       wholeFile,
     );
   }
-  const maxAliases = options.maxAliases ?? defaultMaxAliases;
-  if (tree.aliasCount > maxAliases) {
+  // Without aliases a document has at most one node per character (plus the root).
+  const maxExpanded = options.maxExpandedNodes ?? Math.max(minExpandedNodes, 2 * text.length);
+  if (exceedsExpandedSize(value, maxExpanded)) {
     return failure(
       'too-many-aliases',
-      `the document uses ${tree.aliasCount} aliases (*name); at most ${maxAliases} are accepted`,
+      `the document's aliases (*name) expand to more than ${maxExpanded} nodes: an alias bomb?`,
       wholeFile,
     );
   }
-  const maxExpanded =
-    options.maxExpandedNodes ?? Math.max(minExpandedNodes, tree.nodeCount * expansionFactor);
-  if (tree.aliasCount > 0 && exceedsExpandedSize(tree.value, maxExpanded)) {
-    return failure(
-      'too-many-aliases',
-      `the document's aliases expand to more than ${maxExpanded} nodes (an alias bomb?)`,
-      wholeFile,
-    );
-  }
-  const positions = new PositionIndex(file, text, tree.root);
+  const positions = new PositionIndex(file, text, maxDepth);
   const expectsMapping = (options.expect ?? 'mapping') === 'mapping';
-  const isMapping =
-    tree.value !== null && typeof tree.value === 'object' && !Array.isArray(tree.value);
+  const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (expectsMapping && !isMapping) {
     return failure(
       'not-a-mapping',
-      `the top level must be a mapping of keys to values, but it is ${describeType(tree.value)}`,
+      `the top level must be a mapping of keys to values, but it is ${describeType(value)}`,
       positions.locate([]),
     );
   }
-  return { ok: true, document: new ParsedDocument(file, tree.value, positions) };
+  return { ok: true, document: new ParsedDocument(file, value, positions) };
 }

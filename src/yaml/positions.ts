@@ -1,3 +1,4 @@
+import yaml from 'js-yaml';
 import type { SourceLocation, YamlPath } from './types.ts';
 
 /**
@@ -100,31 +101,88 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** Answers "where is this node" for one parsed document. */
+/**
+ * Parses again with js-yaml's listener to learn where each node starts. Only done for a file
+ * whose positions are asked for (one with a diagnostic, a model location read): most files of
+ * a clean registry never pay for it.
+ */
+function parseFrames(text: string, maxDepth: number): ParseFrame | undefined {
+  const open: ParseFrame[] = [];
+  let root: ParseFrame | undefined;
+  const options: yaml.LoadOptions & { maxDepth: number } = {
+    schema: yaml.CORE_SCHEMA,
+    maxDepth,
+    listener(event, state) {
+      if (event === 'open') {
+        open.push({ start: state.position, children: [], kind: null, result: undefined });
+        return;
+      }
+      const frame = open.pop();
+      if (frame === undefined) return;
+      // `kind` is null for empty nodes and aliases, though the typings claim a string.
+      const kind: unknown = state.kind;
+      frame.kind = typeof kind === 'string' ? kind : null;
+      frame.result = state.result;
+      const parent = open.at(-1);
+      if (parent === undefined) root = frame;
+      else parent.children.push(frame);
+    },
+  };
+  yaml.load(text, options);
+  return root;
+}
+
+/** A location whose line and column are worked out the first time they are read. */
+export function lazyLocation(file: string, compute: () => SourceLocation): SourceLocation {
+  let computed: SourceLocation | undefined;
+  const resolved = () => (computed ??= compute());
+  return {
+    file,
+    get line() {
+      return resolved().line;
+    },
+    get column() {
+      return resolved().column;
+    },
+  };
+}
+
+/** Answers "where is this node" for one parsed document, building its index on first use. */
 export class PositionIndex {
   readonly #file: string;
   readonly #text: string;
-  readonly #root: PositionNode;
+  readonly #maxDepth: number;
+  #root: PositionNode | undefined;
   #lineStarts: number[] | undefined;
 
-  constructor(file: string, text: string, root: ParseFrame | undefined) {
+  constructor(file: string, text: string, maxDepth: number) {
     this.#file = file;
     this.#text = text;
-    this.#root = root === undefined ? { offset: 0 } : buildNode(text, root, 0);
+    this.#maxDepth = maxDepth;
   }
 
   locate(path: YamlPath): SourceLocation {
-    return this.#toLocation(this.#walk(path).offset);
+    return lazyLocation(this.#file, () => this.#toLocation(this.#walk(path).offset));
   }
 
   locateKey(path: YamlPath): SourceLocation {
-    const node = this.#walk(path);
-    return this.#toLocation(node.keyOffset ?? node.offset);
+    return lazyLocation(this.#file, () => {
+      const node = this.#walk(path);
+      return this.#toLocation(node.keyOffset ?? node.offset);
+    });
+  }
+
+  #index(): PositionNode {
+    if (this.#root === undefined) {
+      const frame = parseFrames(this.#text, this.#maxDepth);
+      this.#root = frame === undefined ? { offset: 0 } : buildNode(this.#text, frame, 0);
+    }
+    return this.#root;
   }
 
   /** The deepest node along `path` that exists. */
   #walk(path: YamlPath): PositionNode {
-    let node = this.#root;
+    let node = this.#index();
     for (const step of path) {
       const next = typeof step === 'number' ? node.items?.[step] : node.entries?.get(step);
       if (next === undefined) return node;

@@ -20,6 +20,7 @@ export interface YamlDocument {
   /**
    * Where the node at `path` starts. A path that goes past the document (a missing key, an index
    * out of range) gives the nearest node that exists, so a "missing key" points at its parent.
+   * The line and column are worked out when first read (positions cost a second parse).
    */
   locate(path: YamlPath): SourceLocation;
   /** Where the key of the mapping entry at `path` is written; `locate` for anything else. */
@@ -57,11 +58,10 @@ export type YamlReadResult =
 export interface YamlReadOptions {
   /** Files larger than this are refused before being read. Default 8 MiB. */
   readonly maxBytes?: number;
-  /** At most this many alias nodes (`*name`) per document. Default 100. */
-  readonly maxAliases?: number;
   /**
-   * At most this many nodes once aliases are expanded, which stops "billion laughs" documents.
-   * Default: ten times the document's own node count, and at least 10 000.
+   * At most this many nodes once aliases (`*name`) are expanded, which stops "billion laughs"
+   * documents. Default: twice the file's length in characters (a document without aliases
+   * never has more nodes than characters), and at least 10 000.
    */
   readonly maxExpandedNodes?: number;
   /** Deepest nesting accepted. Default 100. */

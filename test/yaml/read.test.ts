@@ -98,7 +98,6 @@ describe('readYamlFile', () => {
       lines.push(`l${level}: &l${level} [*l${level - 1}, *l${level - 1}, *l${level - 1}]`);
     }
     const result = await readYamlFile(write('expanding.yaml', `${lines.join('\n')}\n`), {
-      maxAliases: 1000,
       maxExpandedNodes: 500,
     });
     expect(problemOf(result).message).toContain('expand to more than 500 nodes');

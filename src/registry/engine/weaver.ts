@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { mapWeaverJson } from './weaver-json.ts';
 import type { Diagnostic } from '../diagnostic/index.ts';
 
@@ -32,6 +31,8 @@ export function weaverArguments(options: Omit<WeaverRunOptions, 'weaver'>): stri
 
 /** Runs the real `weaver registry check` and maps its JSON diagnostics. */
 export async function runWeaver(options: WeaverRunOptions): Promise<WeaverOutcome> {
+  // Loaded here: execa costs about half a second to import, which the built-in engine never needs.
+  const { execa } = await import('execa');
   const result = await execa(options.weaver, weaverArguments(options), {
     reject: false,
     timeout: timeoutMs,

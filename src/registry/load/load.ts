@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import {
   isIoProblem,
-  readYamlFile,
+  readYamlFileSync,
   type YamlDocument,
   type YamlProblem,
 } from '../../yaml/index.ts';
@@ -75,7 +75,7 @@ async function checkFolder(root: string): Promise<RegistryIoProblem | undefined>
 export async function loadRegistryFiles(root: string): Promise<LoadResult> {
   const folderProblem = await checkFolder(root);
   if (folderProblem !== undefined) return { ok: false, problem: folderProblem };
-  const walk = await walkRegistry(root);
+  const walk = walkRegistry(root);
   if (!walk.ok) return { ok: false, problem: { message: walk.message } };
   const { yaml, rego } = walk.found;
   if (yaml.length === 0) {
@@ -84,9 +84,7 @@ export async function loadRegistryFiles(root: string): Promise<LoadResult> {
       problem: { message: `no YAML files (*.yaml, *.yml) in the registry folder ${root}` },
     };
   }
-  const reads = await Promise.all(
-    yaml.map(async (path) => ({ path, result: await readYamlFile(displayPath(root, path)) })),
-  );
+  const reads = yaml.map((path) => ({ path, result: readYamlFileSync(displayPath(root, path)) }));
   const files: RegistryFile[] = [];
   const diagnostics: Diagnostic[] = [];
   let manifest: RegistryFile | undefined;
