@@ -23,6 +23,11 @@ export function usageText(): string {
 
 Usage:
   certify [--pipeline <file>]        run the pipeline's three tiers and write a signed report
+  certify keygen [--out <dir>] [--force]
+                                     write an Ed25519 key pair for signing reports
+  certify verify <envelope> [--key <pub.pem>] [--check-subjects] [--root <dir>]
+                                     check a signed report: its signature, its Statement and,
+                                     with --check-subjects, the files and commit under --root
   certify --help                     show this help
   certify bench --suite <file> [--budget <ticks> --gate <case>] [--tick-ghz <GHz>] [--json]
                                      run a tick benchmark suite (a module exporting its cases);
