@@ -4,11 +4,15 @@ import { attributeNameFindings } from './naming.ts';
 import type { PrimitiveType, ResolvedAttribute } from '../../registry/index.ts';
 import type { RegistryIndex } from './registry-index.ts';
 
-/** What one attribute sample is, measured against the registry. */
+/**
+ * What an attribute of a given name and type is, measured against the registry. For an enum the
+ * value matters too: `enumValues` lists the allowed ones (see `enumVariantFinding`).
+ */
 export interface AttributeVerdict {
   /** The registry attribute (or template) it counts as, undefined when the registry lacks it. */
   readonly registryName: string | undefined;
   readonly findings: readonly Finding[];
+  readonly enumValues: ReadonlySet<unknown> | undefined;
 }
 
 export function findRegistryAttribute(
@@ -45,18 +49,26 @@ function typeFindings(
     const message = `Attribute '${sample.name}' has type '${received}'; the registry says '${type.primitive}'.`;
     return [finding('type_mismatch', signal, message, { ...context, expected: type.primitive })];
   }
-  if (received !== 'string' && received !== 'int') {
-    const message = `Enum attribute '${sample.name}' has type '${received}'; an enum value is a string or an int.`;
-    return [finding('type_mismatch', signal, message, context)];
-  }
-  if (type.members.some((member) => member.value === sample.value)) return [];
+  if (received === 'string' || received === 'int') return [];
+  const message = `Enum attribute '${sample.name}' has type '${received}'; an enum value is a string or an int.`;
+  return [finding('type_mismatch', signal, message, context)];
+}
+
+/** The values an enum attribute allows, or undefined when it is not an enum. */
+export function enumValues(
+  definition: ResolvedAttribute | undefined,
+): ReadonlySet<unknown> | undefined {
+  if (definition?.type.kind !== 'enum') return undefined;
+  return new Set(definition.type.members.map((member) => member.value));
+}
+
+/** `undefined_enum_variant` for a string or int value that is not one of the enum's members. */
+export function enumVariantFinding(sample: SampleAttribute, signal: SignalRef): Finding {
   const message = `Attribute '${sample.name}' has the value ${JSON.stringify(sample.value)}, which is not a member of its enum.`;
-  return [
-    finding('undefined_enum_variant', signal, message, {
-      attribute_name: sample.name,
-      attribute_value: sample.value,
-    }),
-  ];
+  return finding('undefined_enum_variant', signal, message, {
+    attribute_name: sample.name,
+    attribute_value: sample.value,
+  });
 }
 
 function definitionFindings(
@@ -119,10 +131,5 @@ export function checkAttribute(
         ]
       : definitionFindings(sample, definition, signal);
   findings.push(...attributeNameFindings(index, sample.name, signal));
-  return { registryName: definition?.id, findings };
-}
-
-/** Whether an attribute's checks depend on its value (enums), not only on its name and type. */
-export function dependsOnValue(index: RegistryIndex, name: string): boolean {
-  return findRegistryAttribute(index, name)?.type.kind === 'enum';
+  return { registryName: definition?.id, findings, enumValues: enumValues(definition) };
 }

@@ -1,4 +1,10 @@
 import type {
+  ResolvedEventGroup,
+  ResolvedMetricGroup,
+  ResolvedRegistry,
+  ResolvedSpanGroup,
+} from '../../registry/index.ts';
+import type {
   LogSample,
   MetricSample,
   Sample,
@@ -8,16 +14,12 @@ import type {
   SpanEventSample,
   SpanSample,
 } from '../sample/index.ts';
-import { checkAttribute, dependsOnValue, type AttributeVerdict } from './attributes.ts';
-import { finding, type Finding, type SignalRef } from './finding.ts';
+import { BoundedCache } from './cache.ts';
+import { finding, type Finding, type SignalRef, type SignalType } from './finding.ts';
 import { metricNameFindings } from './naming.ts';
-import type {
-  ResolvedMetricGroup,
-  ResolvedRegistry,
-  ResolvedSpanGroup,
-} from '../../registry/index.ts';
-import { indexRegistry, type RegistryIndex, type SignalGroup } from './registry-index.ts';
-import { lifecycleFindings, requirementFindings } from './requirements.ts';
+import { indexRegistry, type RegistryIndex } from './registry-index.ts';
+import { lifecycleFindings } from './requirements.ts';
+import { joined, noFindings, SignalCache, type SignalHead } from './signal-cache.ts';
 
 export type CoverageCategory = 'attributes' | 'spans' | 'metrics' | 'events';
 
@@ -29,22 +31,108 @@ export interface CheckObserver {
   seen(category: CoverageCategory, name: string, inRegistry: boolean): void;
 }
 
-/** Verdicts are cached per signal, name and type; the cap keeps random names from growing it. */
-const verdictCacheLimit = 50_000;
+/** Signals are cached by name; the cap keeps a stream of random names from growing memory. */
+const signalLimit = 10_000;
 
 function instrumentName(instrument: SampleInstrument): string {
   return typeof instrument === 'string' ? instrument : instrument.unsupported;
 }
 
+function spanHead(index: RegistryIndex, span: SpanSample, signal: SignalRef): SignalHead {
+  const candidates = index.spansByName.get(span.name);
+  if (candidates === undefined) {
+    const message = `Span '${span.name}' is not defined in the registry.`;
+    const missing = finding('missing_span', signal, message, { span_kind: span.spanKind });
+    return { group: undefined, registryName: undefined, seenName: span.name, findings: [missing] };
+  }
+  const match = candidates.find((group) => group.spanKind === span.spanKind);
+  if (match !== undefined) {
+    return {
+      group: match,
+      registryName: match.id,
+      seenName: span.name,
+      findings: lifecycleFindings(match, signal),
+    };
+  }
+  // A span of the wrong kind is still held to its definition's attributes.
+  const definition: ResolvedSpanGroup | undefined = candidates[0];
+  const expected = candidates.map((group) => group.spanKind).join("' or '");
+  const message = `Span '${span.name}' has kind '${span.spanKind}'; the registry defines it as '${expected}'.`;
+  const wrongKind = finding('unexpected_span_kind', signal, message, {
+    span_kind: span.spanKind,
+    expected,
+  });
+  const lifecycle = definition === undefined ? [] : lifecycleFindings(definition, signal);
+  return {
+    group: definition,
+    registryName: undefined,
+    seenName: span.name,
+    findings: [wrongKind, ...lifecycle],
+  };
+}
+
+function metricShapeFindings(
+  metric: MetricSample,
+  group: ResolvedMetricGroup,
+  signal: SignalRef,
+): Finding[] {
+  const findings: Finding[] = [];
+  const instrument = instrumentName(metric.instrument);
+  if (instrument !== group.instrument) {
+    const message =
+      typeof metric.instrument === 'string'
+        ? `Metric '${metric.name}' was recorded with a ${instrument}; the registry says ${group.instrument}.`
+        : `Metric '${metric.name}' arrived as a ${instrument}, which no registry instrument produces.`;
+    findings.push(
+      finding('unexpected_instrument', signal, message, { instrument, expected: group.instrument }),
+    );
+  }
+  if (metric.unit !== group.unit) {
+    const message = `Metric '${metric.name}' has unit '${metric.unit}'; the registry says '${group.unit}'.`;
+    findings.push(
+      finding('unit_mismatch', signal, message, { unit: metric.unit, expected: group.unit }),
+    );
+  }
+  return findings;
+}
+
+function metricHead(index: RegistryIndex, metric: MetricSample, signal: SignalRef): SignalHead {
+  const findings = metricNameFindings(metric.name, signal);
+  const group = index.metricsByName.get(metric.name);
+  if (group === undefined) {
+    const message = `Metric '${metric.name}' is not defined in the registry.`;
+    findings.push(finding('missing_metric', signal, message, { metric_name: metric.name }));
+  } else {
+    findings.push(
+      ...metricShapeFindings(metric, group, signal),
+      ...lifecycleFindings(group, signal),
+    );
+  }
+  return { group, registryName: group?.metricName, seenName: metric.name, findings };
+}
+
+function eventHead(index: RegistryIndex, name: string, signal: SignalRef): SignalHead {
+  const group: ResolvedEventGroup | undefined = index.eventsByName.get(name);
+  const findings =
+    group === undefined
+      ? [
+          finding('missing_event', signal, `Event '${name}' is not defined in the registry.`, {
+            event_name: name,
+          }),
+        ]
+      : lifecycleFindings(group, signal);
+  return { group, registryName: group?.name, seenName: name, findings };
+}
+
 /**
  * Checks samples against one registry, with Weaver's findings, plus span matching (by name and
- * kind) and requirement levels on spans. Lookups are precomputed once per registry and verdicts are
- * cached, so a well-formed sample costs map reads and no allocation beyond its findings.
+ * kind) and requirement levels on spans. Lookups are precomputed once per registry and outcomes
+ * cached per signal (see SignalCache).
  */
 export class LiveChecker {
   readonly index: RegistryIndex;
-  private readonly verdicts = new Map<string, AttributeVerdict>();
-  private readonly lifecycles = new Map<string, readonly Finding[]>();
+  /** Per signal type, then name: no key is built per sample. */
+  private readonly signals = new Map<SignalType, BoundedCache<string, SignalCache>>();
 
   constructor(registry: ResolvedRegistry) {
     this.index = indexRegistry(registry);
@@ -53,8 +141,8 @@ export class LiveChecker {
   check(sample: Sample, observer: CheckObserver): void {
     switch (sample.kind) {
       case 'resource':
-        observer.entity('resource', []);
-        this.checkAttributes(sample.attributes, { type: 'entity', name: null }, observer);
+        observer.entity('resource', noFindings);
+        this.checkAttributes(sample.attributes, this.cacheFor('entity', null), observer);
         return;
       case 'span':
         this.checkSpan(sample, observer);
@@ -68,183 +156,84 @@ export class LiveChecker {
     }
   }
 
+  private cacheFor(type: SignalType, name: string | null): SignalCache {
+    let byName = this.signals.get(type);
+    if (byName === undefined) {
+      byName = new BoundedCache(signalLimit);
+      this.signals.set(type, byName);
+    }
+    const key = name ?? '';
+    return byName.get(key) ?? byName.set(key, new SignalCache(this.index, { type, name }));
+  }
+
   private checkAttributes(
     attributes: readonly SampleAttribute[],
-    signal: SignalRef,
+    cache: SignalCache,
     observer: CheckObserver,
-  ): void {
+  ) {
     for (const attribute of attributes) {
-      const verdict = this.verdictFor(attribute, signal);
+      const verdict = cache.attribute(attribute);
       observer.entity('attribute', verdict.findings);
-      observer.seen(
-        'attributes',
-        verdict.registryName ?? attribute.name,
-        verdict.registryName !== undefined,
-      );
+      const registryName = verdict.registryName;
+      observer.seen('attributes', registryName ?? attribute.name, registryName !== undefined);
     }
-  }
-
-  private verdictFor(attribute: SampleAttribute, signal: SignalRef): AttributeVerdict {
-    let key = `${signal.type}\u0000${signal.name ?? ''}\u0000${attribute.name}\u0000${attribute.type ?? ''}`;
-    if (dependsOnValue(this.index, attribute.name))
-      key += `\u0000${JSON.stringify(attribute.value)}`;
-    let verdict = this.verdicts.get(key);
-    if (verdict === undefined) {
-      if (this.verdicts.size >= verdictCacheLimit) this.verdicts.clear();
-      verdict = checkAttribute(this.index, attribute, signal);
-      this.verdicts.set(key, verdict);
-    }
-    return verdict;
-  }
-
-  /** deprecated / not_stable for a matched definition, the same for every sample of that signal. */
-  private lifecycleOf(group: SignalGroup, signal: SignalRef): readonly Finding[] {
-    const key = `${group.id}\u0000${signal.type}\u0000${signal.name ?? ''}`;
-    let findings = this.lifecycles.get(key);
-    if (findings === undefined) {
-      if (this.lifecycles.size >= verdictCacheLimit) this.lifecycles.clear();
-      findings = lifecycleFindings(group, signal);
-      this.lifecycles.set(key, findings);
-    }
-    return findings;
-  }
-
-  private matchSpan(
-    span: SpanSample,
-    signal: SignalRef,
-    findings: Finding[],
-  ): ResolvedSpanGroup | undefined {
-    const candidates = this.index.spansByName.get(span.name);
-    if (candidates === undefined) {
-      findings.push(
-        finding('missing_span', signal, `Span '${span.name}' is not defined in the registry.`, {
-          span_kind: span.spanKind,
-        }),
-      );
-      return undefined;
-    }
-    const match = candidates.find((group) => group.spanKind === span.spanKind);
-    if (match !== undefined) return match;
-    const expected = candidates.map((group) => group.spanKind).join("' or '");
-    findings.push(
-      finding(
-        'unexpected_span_kind',
-        signal,
-        `Span '${span.name}' has kind '${span.spanKind}'; the registry defines it as '${expected}'.`,
-        { span_kind: span.spanKind, expected },
-      ),
-    );
-    return undefined;
   }
 
   private checkSpan(span: SpanSample, observer: CheckObserver): void {
-    const signal: SignalRef = { type: 'span', name: span.name };
-    const findings: Finding[] = [];
-    const match = this.matchSpan(span, signal, findings);
-    observer.seen('spans', match?.id ?? span.name, match !== undefined);
-    // A span of the wrong kind is still held to its definition's attributes.
-    const definition = match ?? this.index.spansByName.get(span.name)?.[0];
-    if (definition !== undefined) {
-      findings.push(...this.lifecycleOf(definition, signal));
-      findings.push(...requirementFindings(definition, span.attributes, signal));
-    }
-    observer.entity('span', findings);
-    this.checkAttributes(span.attributes, signal, observer);
-    for (const event of span.events) this.checkEvent(event, signal, observer);
+    const cache = this.cacheFor('span', span.name);
+    const head =
+      cache.heads.get(span.spanKind) ??
+      cache.heads.set(span.spanKind, spanHead(this.index, span, cache.signal));
+    observer.seen('spans', head.registryName ?? head.seenName, head.registryName !== undefined);
+    const requirements =
+      head.group === undefined ? noFindings : cache.requirementsOf(head.group, span.attributes);
+    observer.entity('span', joined(head.findings, requirements));
+    this.checkAttributes(span.attributes, cache, observer);
+    for (const event of span.events) this.checkEvent(event, cache, observer);
     for (const link of span.links) {
-      observer.entity('span_link', []);
-      this.checkAttributes(link.attributes, signal, observer);
+      observer.entity('span_link', noFindings);
+      this.checkAttributes(link.attributes, cache, observer);
     }
   }
 
   private checkEvent(
     event: SpanEventSample | LogSample,
-    signal: SignalRef,
+    cache: SignalCache,
     observer: CheckObserver,
-  ) {
+  ): void {
     const name = event.kind === 'log' ? event.eventName : event.name;
-    const group = this.index.eventsByName.get(name);
-    observer.seen('events', name, group !== undefined);
-    const findings: Finding[] = [];
-    if (group === undefined) {
-      findings.push(
-        finding('missing_event', signal, `Event '${name}' is not defined in the registry.`, {
-          event_name: name,
-        }),
-      );
-    } else {
-      findings.push(...this.lifecycleOf(group, signal));
-      findings.push(...requirementFindings(group, event.attributes, signal));
-    }
-    observer.entity(event.kind, findings);
-    this.checkAttributes(event.attributes, signal, observer);
+    const key = `event\u0000${name}`;
+    const head =
+      cache.heads.get(key) ?? cache.heads.set(key, eventHead(this.index, name, cache.signal));
+    observer.seen('events', head.registryName ?? head.seenName, head.registryName !== undefined);
+    const requirements =
+      head.group === undefined ? noFindings : cache.requirementsOf(head.group, event.attributes);
+    observer.entity(event.kind, joined(head.findings, requirements));
+    this.checkAttributes(event.attributes, cache, observer);
   }
 
   private checkLog(log: LogSample, observer: CheckObserver): void {
     if (log.eventName !== '') {
-      this.checkEvent(log, { type: 'event', name: log.eventName }, observer);
+      this.checkEvent(log, this.cacheFor('event', log.eventName), observer);
       return;
     }
     // A plain log record names no definition: only its attributes are checked.
-    observer.entity('log', []);
-    this.checkAttributes(log.attributes, { type: 'log', name: null }, observer);
-  }
-
-  private metricShapeFindings(metric: MetricSample, group: ResolvedMetricGroup, signal: SignalRef) {
-    const findings: Finding[] = [];
-    const instrument = instrumentName(metric.instrument);
-    if (instrument !== group.instrument) {
-      const message =
-        typeof metric.instrument === 'string'
-          ? `Metric '${metric.name}' was recorded with a ${instrument}; the registry says ${group.instrument}.`
-          : `Metric '${metric.name}' arrived as a ${instrument}, which no registry instrument produces.`;
-      findings.push(
-        finding('unexpected_instrument', signal, message, {
-          instrument,
-          expected: group.instrument,
-        }),
-      );
-    }
-    if (metric.unit !== group.unit) {
-      findings.push(
-        finding(
-          'unit_mismatch',
-          signal,
-          `Metric '${metric.name}' has unit '${metric.unit}'; the registry says '${group.unit}'.`,
-          { unit: metric.unit, expected: group.unit },
-        ),
-      );
-    }
-    return findings;
+    observer.entity('log', noFindings);
+    this.checkAttributes(log.attributes, this.cacheFor('log', null), observer);
   }
 
   private checkMetric(metric: MetricSample, observer: CheckObserver): void {
-    const signal: SignalRef = { type: 'metric', name: metric.name };
-    const findings = metricNameFindings(metric.name, signal);
-    const group = this.index.metricsByName.get(metric.name);
-    observer.seen('metrics', metric.name, group !== undefined);
-    if (group === undefined) {
-      findings.push(
-        finding(
-          'missing_metric',
-          signal,
-          `Metric '${metric.name}' is not defined in the registry.`,
-          {
-            metric_name: metric.name,
-          },
-        ),
-      );
-    } else {
-      findings.push(...this.metricShapeFindings(metric, group, signal));
-      findings.push(...this.lifecycleOf(group, signal));
-    }
-    observer.entity('metric', findings);
+    const cache = this.cacheFor('metric', metric.name);
+    const key = `${instrumentName(metric.instrument)}\u0000${metric.unit}`;
+    const head =
+      cache.heads.get(key) ?? cache.heads.set(key, metricHead(this.index, metric, cache.signal));
+    observer.seen('metrics', head.registryName ?? head.seenName, head.registryName !== undefined);
+    observer.entity('metric', head.findings);
     for (const point of metric.dataPoints) {
-      observer.entity(
-        'data_point',
-        group === undefined ? [] : requirementFindings(group, point.attributes, signal),
-      );
-      this.checkAttributes(point.attributes, signal, observer);
+      const requirements =
+        head.group === undefined ? noFindings : cache.requirementsOf(head.group, point.attributes);
+      observer.entity('data_point', requirements);
+      this.checkAttributes(point.attributes, cache, observer);
     }
   }
 }

@@ -34,17 +34,30 @@ function isPresent(
 }
 
 /**
- * One finding per attribute of the group that the sample lacks, at the level its requirement level
- * gives (required → violation, recommended → improvement, opt-in and conditional → information).
+ * Which of the group's attributes the sample lacks, as a key (their positions, `1,3,`): the same
+ * key always gives the same findings, so they are computed once. '' when nothing is missing.
  */
-export function requirementFindings(
-  group: SignalGroup,
-  attributes: readonly SampleAttribute[],
-  signal: SignalRef,
-): Finding[] {
+export function missingKey(group: SignalGroup, attributes: readonly SampleAttribute[]): string {
+  let key = '';
+  const expected = group.attributes;
+  for (let index = 0; index < expected.length; index += 1) {
+    const attribute = expected[index];
+    if (attribute === undefined) continue;
+    if (!isPresent(attributes, attribute.id, attribute.type.kind === 'template'))
+      key += `${index},`;
+  }
+  return key;
+}
+
+/**
+ * One finding per attribute named by a `missingKey`, at the level its requirement level gives
+ * (required → violation, recommended → improvement, opt-in and conditional → information).
+ */
+export function requirementFindings(group: SignalGroup, key: string, signal: SignalRef): Finding[] {
   const findings: Finding[] = [];
-  for (const expected of group.attributes) {
-    if (isPresent(attributes, expected.id, expected.type.kind === 'template')) continue;
+  for (const position of key.split(',')) {
+    const expected = position === '' ? undefined : group.attributes[Number(position)];
+    if (expected === undefined) continue;
     const { id, label } = absenceFinding[expected.requirementLevel.level];
     findings.push(
       finding(id, signal, `${label} attribute '${expected.id}' is not present.`, {

@@ -47,7 +47,16 @@ export class ReportAccumulator implements CheckObserver {
   private totalFindings = 0;
   private unlistedFindings = 0;
   private unlistedNames = 0;
-  private readonly entitiesByType = new Map<string, number>();
+  private readonly entitiesByType: Record<SampleEntityKind, number> = {
+    resource: 0,
+    span: 0,
+    span_event: 0,
+    span_link: 0,
+    metric: 0,
+    data_point: 0,
+    log: 0,
+    attribute: 0,
+  };
   private readonly byLevel = levelCounts();
   private readonly byHighestLevel = levelCounts();
   private readonly byId = new Map<string, number>();
@@ -75,7 +84,7 @@ export class ReportAccumulator implements CheckObserver {
 
   entity(kind: SampleEntityKind, findings: readonly Finding[]): void {
     this.totalEntities += 1;
-    increment(this.entitiesByType, kind);
+    this.entitiesByType[kind] += 1;
     const highest = highestLevel(findings);
     if (highest === undefined) {
       this.noFinding += 1;
@@ -166,7 +175,11 @@ export class ReportAccumulator implements CheckObserver {
       findings_unlisted: this.unlistedFindings,
       statistics: {
         total_entities: this.totalEntities,
-        total_entities_by_type: Object.fromEntries([...this.entitiesByType].sort()),
+        total_entities_by_type: Object.fromEntries(
+          Object.entries(this.entitiesByType)
+            .filter(([, count]) => count > 0)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        ),
         total_findings: this.totalFindings,
         findings_by_level: { ...this.byLevel },
         findings_by_id: Object.fromEntries([...this.byId].sort()),

@@ -30,21 +30,30 @@ function resourceSample(resource: ResourceMessage | null): ResourceSample {
   return { kind: 'resource', attributes: sampleAttributes(resource?.attributes ?? []) };
 }
 
+/** Most spans have no events or links: they share one empty list instead of allocating two. */
+const none: readonly never[] = Object.freeze([]);
+
 function spanSample(span: SpanMessage): SpanSample {
   return {
     kind: 'span',
     name: span.name,
     spanKind: spanKinds[span.kind] ?? 'unspecified',
     attributes: sampleAttributes(span.attributes),
-    events: span.events.map((event) => ({
-      kind: 'span_event',
-      name: event.name,
-      attributes: sampleAttributes(event.attributes),
-    })),
-    links: span.links.map((link) => ({
-      kind: 'span_link',
-      attributes: sampleAttributes(link.attributes),
-    })),
+    events:
+      span.events.length === 0
+        ? none
+        : span.events.map((event) => ({
+            kind: 'span_event',
+            name: event.name,
+            attributes: sampleAttributes(event.attributes),
+          })),
+    links:
+      span.links.length === 0
+        ? none
+        : span.links.map((link) => ({
+            kind: 'span_link',
+            attributes: sampleAttributes(link.attributes),
+          })),
   };
 }
 
