@@ -31,7 +31,10 @@ export function recordEvent(
   fields: EventFields | LogError,
   verdict: EventVerdict,
 ): void {
-  if (!(fields instanceof LogError)) span.setAttributes(eventAttributes(fields));
+  // A span nobody records (no SDK, or sampled out) is not worth an ISO date string per event.
+  if (span.isRecording() && !(fields instanceof LogError)) {
+    span.setAttributes(eventAttributes(fields));
+  }
   if (!verdict.ok) {
     refuse(span, verdict.error);
     instruments.eventsRefused.add(1, ERROR_ATTRIBUTES[verdict.error.code]);
