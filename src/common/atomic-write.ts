@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errnoCodeOf } from './errno.ts';
 
 export interface AtomicWriteOptions {
   /** Permission bits of the written file (e.g. 0o600 for a private key); exact, not masked. */
@@ -19,19 +20,13 @@ export class AtomicWriteError extends Error {
   readonly code: string | undefined;
 
   constructor(kind: AtomicWriteErrorKind, path: string, cause: unknown) {
-    const code = errorCode(cause);
+    const code = errnoCodeOf(cause);
     const what = kind === 'exists' ? 'the file already exists' : (code ?? 'I/O error');
     super(`cannot write ${path}: ${what}`, { cause });
     this.kind = kind;
     this.path = path;
     this.code = code;
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return undefined;
 }
 
 /**
@@ -52,7 +47,7 @@ export async function writeFileAtomic(
     else await rename(tempPath, path);
   } catch (error: unknown) {
     await rm(tempPath, { force: true });
-    throw new AtomicWriteError(errorCode(error) === 'EEXIST' ? 'exists' : 'io', path, error);
+    throw new AtomicWriteError(errnoCodeOf(error) === 'EEXIST' ? 'exists' : 'io', path, error);
   }
   if (options.overwrite === false) await rm(tempPath, { force: true });
   await flushFolder(dirname(path));

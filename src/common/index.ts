@@ -4,3 +4,4 @@ export {
   type AtomicWriteErrorKind,
   type AtomicWriteOptions,
 } from './atomic-write.ts';
+export { errnoCode, errnoCodeOf } from './errno.ts';

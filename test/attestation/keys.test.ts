@@ -160,6 +160,14 @@ describe('loadSigningKey', () => {
       expect(error.message).not.toContain(pemBody(privatePem).slice(0, 24));
     });
 
+    it('says so when the local key cannot be created, and suggests giving one', async () => {
+      const root = freshDir();
+      writeFileSync(join(root, '.certify'), 'a file where the key folder should be');
+      const error = await keyErrorOf(loadSigningKey({ root, environment: {} }));
+      expect(error.problem).toEqual({ kind: 'cannot-create', code: 'EEXIST' });
+      expect(error.message).toContain('--key or CERTIFY_SIGNING_KEY');
+    });
+
     it('refuses a local key that has become group-writable', async () => {
       const root = freshDir();
       await loadSigningKey({ root, environment: {} });

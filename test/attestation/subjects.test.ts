@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,17 +10,11 @@ import {
   readGitState,
   SubjectError,
 } from '../../src/attestation/subjects/index.ts';
+import { createTempProject } from '../support/temp-project.ts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'certify-subjects-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => createTempProject(files).root;
 
 async function git(root: string, ...args: string[]): Promise<string> {
   const identity = ['-c', 'user.name=certify test', '-c', 'user.email=test@example.com'];

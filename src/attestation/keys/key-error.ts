@@ -6,6 +6,7 @@ export type KeySource =
 
 export type KeyProblem =
   | { readonly kind: 'unreadable'; readonly code: string }
+  | { readonly kind: 'cannot-create'; readonly code: string }
   | { readonly kind: 'empty' }
   | { readonly kind: 'malformed' }
   | { readonly kind: 'encrypted' }
@@ -46,6 +47,8 @@ function describeProblem(source: KeySource, problem: KeyProblem): string {
   switch (problem.kind) {
     case 'unreadable':
       return `cannot be read (${problem.code})`;
+    case 'cannot-create':
+      return `cannot be created (${problem.code}); give a key with --key or CERTIFY_SIGNING_KEY`;
     case 'empty':
       return 'is empty';
     case 'malformed':

@@ -1,11 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
+import { errnoCode } from '../../common/index.ts';
 import { KeyError, type KeySource } from './key-error.ts';
-
-function errnoCode(error: unknown): string {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return 'unknown error';
-}
 
 /**
  * The text of a private key file. A file that other users can read or write is refused, as

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { lstat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../common/index.ts';
+import { AtomicWriteError, errnoCodeOf, writeFileAtomic } from '../../common/index.ts';
 import { keyIdOf, privateKeyPemOf, publicKeyPemOf } from './pem.ts';
 
 /** File names `certify keygen` writes in its output folder. */
@@ -40,7 +40,9 @@ export async function writeKeyPair(options: WriteKeyPairOptions): Promise<Writte
   const overwrite = options.force === true;
   if (!overwrite) await refuseExisting([privateKeyPath, publicKeyPath]);
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  await mkdir(options.folder, { recursive: true, mode: 0o700 });
+  await mkdir(options.folder, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+    throw new AtomicWriteError('io', options.folder, error);
+  });
   await writeFileAtomic(privateKeyPath, privateKeyPemOf(privateKey), { mode: 0o600, overwrite });
   await writeFileAtomic(publicKeyPath, publicKeyPemOf(publicKey), { mode: 0o644, overwrite });
   return { privateKeyPath, publicKeyPath, keyid: keyIdOf(publicKey) };
@@ -57,7 +59,7 @@ async function exists(path: string): Promise<boolean> {
     await lstat(path);
     return true;
   } catch (error: unknown) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+    if (errnoCodeOf(error) === 'ENOENT') return false;
     throw error;
   }
 }

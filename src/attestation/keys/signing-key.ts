@@ -1,8 +1,8 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AtomicWriteError, writeFileAtomic } from '../../common/index.ts';
-import { type KeySource } from './key-error.ts';
+import { AtomicWriteError, errnoCode, writeFileAtomic } from '../../common/index.ts';
+import { KeyError, type KeySource } from './key-error.ts';
 import { readPrivateKeyFile } from './key-file.ts';
 import { keyIdOf, parsePrivateKey, privateKeyPemOf, publicKeyPemOf } from './pem.ts';
 
@@ -55,13 +55,18 @@ export async function loadSigningKey(options: LoadSigningKeyOptions): Promise<Si
 async function loadLocalKey(path: string): Promise<SigningKey> {
   const source = { kind: 'local', path } as const;
   const privateKeyPem = privateKeyPemOf(generateKeyPairSync('ed25519').privateKey);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await writeFileAtomic(path, privateKeyPem, { mode: 0o600, overwrite: false });
     return { ...fromPem(privateKeyPem, source, true), created: true };
   } catch (error: unknown) {
     // The usual case after the first run: the key exists, and it is the one to use.
-    if (!(error instanceof AtomicWriteError && error.kind === 'exists')) throw error;
+    if (!(error instanceof AtomicWriteError)) {
+      throw new KeyError(source, { kind: 'cannot-create', code: errnoCode(error) }, error);
+    }
+    if (error.kind !== 'exists') {
+      throw new KeyError(source, { kind: 'cannot-create', code: error.code ?? 'I/O error' }, error);
+    }
   }
   return fromPem(await readPrivateKeyFile(source), source, true);
 }

@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
+import { errnoCode } from '../../common/index.ts';
 import { type Subject } from '../statement/index.ts';
 import { sha256OfFile } from './digest.ts';
 import { readGitState, type GitState } from './git.ts';
-import { errnoCode } from './subject-error.ts';
 
 export interface SubjectCheckOptions {
   readonly root: string;

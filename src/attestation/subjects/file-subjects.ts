@@ -3,7 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Subject } from '../statement/index.ts';
 import { sha256OfFile } from './digest.ts';
-import { SubjectError, errnoCode } from './subject-error.ts';
+import { errnoCode } from '../../common/index.ts';
+import { SubjectError } from './subject-error.ts';
 
 /** Folder entries never digested unless named explicitly; each one skipped is reported. */
 export const DEFAULT_IGNORED_NAMES: readonly string[] = ['.git', 'node_modules'];

@@ -26,9 +26,3 @@ function describe(problem: SubjectProblem): string {
       return `cannot be read (${problem.code})`;
   }
 }
-
-export function errnoCode(error: unknown): string {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return 'unknown error';
-}
