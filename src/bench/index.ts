@@ -22,7 +22,7 @@ export {
   type FrequencySources,
   type TickFrequency,
 } from './frequency/index.ts';
-export { measureCase, type CaseMeasurement } from './measure/index.ts';
+export { measureCase, mergeRounds, type CaseMeasurement } from './measure/index.ts';
 export {
   defineSuite,
   loadSuite,

@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import { buildDocument, type BenchBudget, type BenchDocument } from './document/index.ts';
 import { failure, type BenchSetupError, type Outcome } from './errors.ts';
 import { resolveTickFrequency, type FrequencySources } from './frequency/index.ts';
-import { measureInChild, type CaseMeasurement } from './measure/index.ts';
+import { measureInChild, mergeRounds, type CaseMeasurement } from './measure/index.ts';
 import { defaultTiming, loadSuite, type BenchSuite, type BenchTiming } from './suite/index.ts';
 
 /**
@@ -56,6 +56,35 @@ function shownPath(absolute: string, cwd: string): string {
   return path.startsWith('..') || isAbsolute(path) ? absolute : path;
 }
 
+/** A round's share of the samples and time: together the rounds take at least the suite's. */
+function roundTiming(timing: BenchTiming): BenchTiming {
+  const { rounds } = timing;
+  return {
+    ...timing,
+    minSamples: Math.ceil(timing.minSamples / rounds),
+    minTimeMs: timing.minTimeMs / rounds,
+  };
+}
+
+/** Every case in its own process, one after another, `rounds` times over; samples pooled per case. */
+async function measureInRounds(
+  suite: BenchSuite,
+  suitePath: string,
+  timing: BenchTiming,
+  onProgress: ((message: string) => void) | undefined,
+): Promise<CaseMeasurement[]> {
+  const byCase = suite.cases.map((): CaseMeasurement[] => []);
+  const perRound = roundTiming(timing);
+  for (let round = 1; round <= timing.rounds; round += 1) {
+    for (const [index, { name }] of suite.cases.entries()) {
+      const roundNote = timing.rounds > 1 ? `, round ${round} of ${timing.rounds}` : '';
+      onProgress?.(`measuring ${name} (${index + 1} of ${suite.cases.length}${roundNote})`);
+      byCase[index]?.push(await measureInChild({ suitePath, caseName: name, timing: perRound }));
+    }
+  }
+  return byCase.flatMap((rounds) => mergeRounds(rounds) ?? []);
+}
+
 /** Measures every case of the suite, one fresh process each, one after another, and builds the document. */
 export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   const cwd = options.cwd ?? process.cwd();
@@ -68,11 +97,7 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   const budget = checkBudget(options.budget, suite);
   if (!budget.ok) return budget;
   const timing: BenchTiming = { ...defaultTiming, ...suite.timing, ...options.timing };
-  const measurements: CaseMeasurement[] = [];
-  for (const [index, { name }] of suite.cases.entries()) {
-    options.onProgress?.(`measuring ${name} (${index + 1} of ${suite.cases.length})`);
-    measurements.push(await measureInChild({ suitePath: path, caseName: name, timing }));
-  }
+  const measurements = await measureInRounds(suite, path, timing, options.onProgress);
   const document = buildDocument({
     suitePath: shownPath(path, cwd),
     frequency: frequency.value,

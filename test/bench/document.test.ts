@@ -15,6 +15,7 @@ function measured(
     name,
     opsPerRun: ops,
     perRun: { min: perRunP50 - 30_000, p50: perRunP50, p99: perRunP50 + 150_000, samples: 40 },
+    perRunSamples: [],
     emptyRun: { min: 90, p50: 100, p99: 300, samples: 1000 },
     warmup: { passes: 2, settled: true },
     guard: goodGuard,

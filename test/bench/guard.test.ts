@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { measureCase, type BenchCase, type BenchTiming } from '../../src/bench/index.ts';
 
-const tiny: BenchTiming = { warmupPassMs: 1, maxWarmupPasses: 2, minSamples: 5, minTimeMs: 2 };
+const tiny: BenchTiming = {
+  warmupPassMs: 1,
+  maxWarmupPasses: 2,
+  minSamples: 5,
+  minTimeMs: 2,
+  rounds: 1,
+};
 const values = Int32Array.from({ length: 500 }, (_, index) => index * 7);
 
 function total(): number {

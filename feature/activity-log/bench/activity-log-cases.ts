@@ -11,7 +11,7 @@ import {
 } from '../src/index.ts';
 import { LogRotation } from './log-rotation.ts';
 import { startRecordingTelemetry, type RecordingTelemetry } from './telemetry.ts';
-import { makeWorkload, type Workload } from './workload.ts';
+import { eventsPerRun, makeWorkload, type Workload } from './workload.ts';
 
 export const hotPathCase = 'activity-log/hot-path/batch';
 
@@ -25,8 +25,6 @@ const batchesPerRun = 8;
  * carry no details or ids). A full log is replaced outside the timed region.
  */
 const logOptions = { capacity: DEFAULT_CAPACITY, extrasBytes: 0 } as const;
-/** About a millisecond of work per sample: logEvent costs about a microsecond. */
-const eventsPerRun = 1000;
 
 function batchOf(workload: Workload, from: number, size: number): ActivityBatch {
   const to = from + size;

@@ -13,10 +13,13 @@ import {
   type RecordingTelemetry,
 } from './telemetry.ts';
 import { TutorialActivityLogger } from './tutorial-port.ts';
-import { actionTypeOf, actionTypes, makeWorkload, type Workload } from './workload.ts';
-
-/** About a millisecond of work per sample for the per-event cases, which cost about a microsecond. */
-const eventsPerRun = 1000;
+import {
+  actionTypeOf,
+  actionTypes,
+  eventsPerRun,
+  makeWorkload,
+  type Workload,
+} from './workload.ts';
 
 const expectCount = (what: string, got: number | undefined, expected: number): string[] =>
   got === expected ? [] : [`${what}: ${String(got)}, expected ${expected}`];

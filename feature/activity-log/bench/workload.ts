@@ -4,6 +4,14 @@
  * the object-per-event cases build their objects from it inside the timed loop, as a caller would).
  */
 export const actionTypes = ['login', 'logout', 'page_view', 'action_taken'] as const;
+
+/**
+ * Events per timed call for the cases that log one event at a time (one to ten microseconds
+ * each here): a sample lasts one to several hundred microseconds, at least ticks.md's 100 µs,
+ * and short enough to fit within one scheduler time slice on this shared machine; with longer
+ * samples, most were cut by other processes' turns and the medians of the slower cases doubled.
+ */
+export const eventsPerRun = 64;
 export type WorkloadActionType = (typeof actionTypes)[number];
 
 export interface Workload {

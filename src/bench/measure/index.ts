@@ -3,3 +3,4 @@ export { measureInChild } from './spawn-case.ts';
 export type { CaseRequest } from './protocol.ts';
 export type { GuardReport } from './guard.ts';
 export type { SampleFigures } from './sample.ts';
+export { mergeRounds } from './merge.ts';

@@ -1,6 +1,6 @@
 import type { BenchCase, BenchCaseRun, BenchTiming } from '../suite/index.ts';
 import { guardedRun, guardReport, RunTally, type GuardReport } from './guard.ts';
-import { sample, type SampleFigures } from './sample.ts';
+import { sample, type Sampled, type SampleFigures } from './sample.ts';
 
 /** What one case's measurement gives: raw nanoseconds per `run` call, before any conversion. */
 export type CaseMeasurement =
@@ -8,8 +8,9 @@ export type CaseMeasurement =
       readonly kind: 'measured';
       readonly name: string;
       readonly opsPerRun: number;
-      /** ns per call of the case's `run`. */
+      /** ns per call of the case's `run`, and every sample kept (ascending), to merge rounds. */
       readonly perRun: SampleFigures;
+      readonly perRunSamples: readonly number[];
       /** ns per call of an empty `run` through the same measuring loop, measured just before. */
       readonly emptyRun: SampleFigures;
       readonly warmup: WarmupReport;
@@ -34,15 +35,15 @@ async function warmUp(
 ): Promise<WarmupReport> {
   let previous: number | undefined;
   for (let pass = 1; pass <= timing.maxWarmupPasses; pass += 1) {
-    const { p50 } = await sample(timed, untimed, {
+    const { figures } = await sample(timed, untimed, {
       minSamples: warmupPassSamples,
       minTimeMs: timing.warmupPassMs,
       ...(maxSamples === undefined ? {} : { maxSamples }),
     });
-    if (previous !== undefined && Math.abs(p50 - previous) <= settledTolerance * previous) {
+    if (previous !== undefined && Math.abs(figures.p50 - previous) <= settledTolerance * previous) {
       return { passes: pass, settled: true };
     }
-    previous = p50;
+    previous = figures.p50;
   }
   return { passes: timing.maxWarmupPasses, settled: false };
 }
@@ -51,22 +52,28 @@ async function warmAndSample(
   timed: () => void,
   untimed: () => void | Promise<void>,
   timing: BenchTiming,
-): Promise<{ figures: SampleFigures; warmup: WarmupReport }> {
+): Promise<{ sampled: Sampled; warmup: WarmupReport }> {
   const warmup = await warmUp(timed, untimed, timing);
-  const figures = await sample(timed, untimed, timing);
-  return { figures, warmup };
+  const sampled = await sample(timed, untimed, timing);
+  return { sampled, warmup };
 }
 
 const doNothing = (): void => undefined;
 
+/** An empty call lasts tens of nanoseconds: a few thousand samples pin its median down. */
+const emptyRunSamples = 2000;
+
 /** The empty measuring loop: the same guarded wrapper and mitata loop around a `run` that does no work. */
 async function measureEmptyRun(timing: BenchTiming): Promise<SampleFigures> {
-  const tally = new RunTally(0);
-  const { figures } = await warmAndSample(
-    guardedRun(() => 0, tally),
-    doNothing,
-    timing,
-  );
+  const timed = guardedRun(() => 0, new RunTally(0));
+  const warmupTiming = { ...timing, maxWarmupPasses: Math.min(timing.maxWarmupPasses, 3) };
+  await warmUp(timed, doNothing, warmupTiming, emptyRunSamples);
+  const samples = Math.max(timing.minSamples, emptyRunSamples);
+  const { figures } = await sample(timed, doNothing, {
+    minSamples: samples,
+    minTimeMs: 0,
+    maxSamples: samples,
+  });
   return figures;
 }
 
@@ -78,13 +85,14 @@ async function measurePrepared(
   const emptyRun = await measureEmptyRun(timing);
   const tally = new RunTally(prepared.expected);
   const timed = guardedRun(prepared.run, tally);
-  const { figures, warmup } = await warmAndSample(timed, prepared.beforeRun ?? doNothing, timing);
+  const { sampled, warmup } = await warmAndSample(timed, prepared.beforeRun ?? doNothing, timing);
   const stateProblems = (await prepared.verify?.()) ?? [];
   return {
     kind: 'measured',
     name: benchCase.name,
     opsPerRun: benchCase.opsPerRun,
-    perRun: figures,
+    perRun: sampled.figures,
+    perRunSamples: sampled.values,
     emptyRun,
     warmup,
     guard: guardReport(tally, stateProblems),

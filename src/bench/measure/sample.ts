@@ -8,6 +8,19 @@ export interface SampleFigures {
   readonly samples: number;
 }
 
+/** mitata's percentile rule, on values sorted in ascending order. */
+export function figuresOf(sorted: readonly number[]): SampleFigures {
+  const at = (quantile: number): number =>
+    sorted[Math.trunc(quantile * (sorted.length - 1))] ?? Number.NaN;
+  return { min: at(0), p50: at(0.5), p99: at(0.99), samples: sorted.length };
+}
+
+/** The figures of a sampling, and its samples (ns per call, ascending), to merge with others. */
+export interface Sampled {
+  readonly figures: SampleFigures;
+  readonly values: readonly number[];
+}
+
 export interface SampleLimits {
   readonly minSamples: number;
   readonly minTimeMs: number;
@@ -17,6 +30,9 @@ export interface SampleLimits {
 
 /** Keeps the sampling, and the sort mitata does at its end, bounded when a call is very short. */
 const defaultMaxSamples = 100_000;
+
+/** mitata drops the two lowest and two highest samples; these are taken on top of the minimum. */
+const trimmedSamples = 4;
 
 /** mitata collects with the real GC when node runs with --expose-gc; never with its 1 GiB fallback. */
 const collectGarbage = (): (() => void) | false => {
@@ -60,20 +76,23 @@ function withUntimedStep(timed: () => void, untimed: () => void | Promise<void>)
 /**
  * One sample is one call of `timed`: the case batches its own operations (thousands per call),
  * so mitata's own batching is turned off (`batch_threshold: -1`) and its warm-up left to ours.
- * mitata trims the two lowest and two highest samples.
+ * mitata trims the two lowest and two highest samples; at least `minSamples` remain.
  */
 export async function sample(
   timed: () => void,
   untimed: () => void | Promise<void>,
   limits: SampleLimits,
-): Promise<SampleFigures> {
+): Promise<Sampled> {
   const stats = await measure(withUntimedStep(timed, untimed), {
-    min_samples: limits.minSamples,
+    min_samples: limits.minSamples + trimmedSamples,
     min_cpu_time: limits.minTimeMs * 1e6,
-    max_samples: Math.max(limits.maxSamples ?? defaultMaxSamples, limits.minSamples),
+    max_samples: Math.max(
+      limits.maxSamples ?? defaultMaxSamples,
+      limits.minSamples + trimmedSamples,
+    ),
     batch_threshold: -1,
     warmup_threshold: 0,
     gc: collectGarbage(),
   });
-  return { min: stats.min, p50: stats.p50, p99: stats.p99, samples: stats.samples.length };
+  return { figures: figuresOf(stats.samples), values: stats.samples };
 }

@@ -50,6 +50,12 @@ export interface BenchTiming {
   readonly minSamples: number;
   /** And at least this much measured time. */
   readonly minTimeMs: number;
+  /**
+   * Rounds: the suite is run this many times over, every case in its own process each time,
+   * sharing out the samples and measured time, and each case's samples are pooled. Interleaving
+   * the cases so makes their ratios hold better on a machine whose load changes.
+   */
+  readonly rounds: number;
 }
 
 export interface BenchSuite {
@@ -66,7 +72,8 @@ export function defineSuite(suite: BenchSuite): BenchSuite {
 /** ticks.md: at least 30 samples, warmed up until the JIT has settled. */
 export const defaultTiming: BenchTiming = {
   warmupPassMs: 100,
-  maxWarmupPasses: 10,
+  maxWarmupPasses: 6,
   minSamples: 30,
   minTimeMs: 500,
+  rounds: 1,
 };

@@ -76,6 +76,7 @@ function timingProblem(timing: unknown): string | undefined {
     maxWarmupPasses: { check: isPositiveInteger, expected: 'a positive integer', optional: true },
     minSamples: { check: isPositiveInteger, expected: 'a positive integer', optional: true },
     minTimeMs: { check: isPositiveNumber, expected: 'a positive number', optional: true },
+    rounds: { check: isPositiveInteger, expected: 'a positive integer', optional: true },
   };
   return firstBadField(timing, 'timing', rules);
 }
