@@ -34,6 +34,14 @@ Usage:
                                      exit 1 when the gated case's median ticks per operation is
                                      over budget or a guard caught skipped work. The frequency
                                      comes from --tick-ghz, CERTIFY_TICK_GHZ, or the machine
+  certify registry check -r <dir> [--diagnostic-format ansi|json|gh_workflow_command]
+                        [--future] [-p builtin:otel|<file.rego>]... [--engine auto|builtin|weaver]
+                        [--weaver-path <file>]
+                                     check a semantic-convention registry as \`weaver registry
+                                     check\` does; exit 1 on any error, 0 with warnings only.
+                                     ansi is the default format (uncoloured when not a terminal);
+                                     --engine auto uses the real weaver when found (on PATH or at
+                                     --weaver-path); Rego policies need the real weaver
 
 Exit codes: 0 certified, 1 not certified, 2 usage or configuration error, 130 interrupted.
 `;

@@ -1,84 +1,100 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { PipelineError } from './errors.ts';
-import { locate } from './locate.ts';
+import {
+  describeSchemaErrors,
+  formatPath,
+  isIoProblem,
+  pathFromPointer,
+  readYamlFile,
+  type YamlDocument,
+  type YamlPath,
+} from '../yaml/index.ts';
+import { PipelineError, type PipelineLocation } from './errors.ts';
 import type { Pipeline, PipelineFile } from './types.ts';
-import { checkPipelineSchema } from './validate.ts';
+import { checkPipelineSchema, unknownKindMessage } from './validate.ts';
 
 export interface LoadPipelineOptions {
   /** The folder the file's relative paths are resolved against (default: the working directory). */
   readonly projectRoot?: string;
 }
 
-interface ParsedFile {
-  readonly shownAs: string;
-  readonly document: Document;
-  readonly lineCounter: LineCounter;
+function where(document: YamlDocument, path: YamlPath, key = false): PipelineLocation {
+  const { line, column } = key ? document.locateKey(path) : document.locate(path);
+  return { line, column, keyPath: path.length === 0 ? '' : formatPath(path) };
 }
 
-async function readText(file: string, shownAs: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PipelineError('unreadable', shownAs, `cannot read the pipeline file (${reason})`);
+async function readDocument(absolute: string, shownAs: string): Promise<YamlDocument> {
+  const read = await readYamlFile(absolute);
+  if (read.ok) return read.document;
+  const { problem } = read;
+  const location = { line: problem.location.line, column: problem.location.column, keyPath: '' };
+  if (isIoProblem(problem)) {
+    throw new PipelineError(
+      'unreadable',
+      shownAs,
+      `cannot read the pipeline file: ${problem.message}`,
+    );
   }
+  throw new PipelineError('syntax', shownAs, problem.message, location);
 }
 
-function parse(text: string, shownAs: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const [error] = document.errors;
-  if (error !== undefined) {
-    const start = lineCounter.linePos(error.pos[0]);
-    throw new PipelineError('syntax', shownAs, `not valid YAML: ${error.message}`, {
-      line: start.line,
-      column: start.col,
-      keyPath: '',
-    });
+/** Every schema violation, located; the first one's place is the error's location. */
+function schemaError(
+  document: YamlDocument,
+  shownAs: string,
+  errors: Parameters<typeof describeSchemaErrors>[1],
+): PipelineError {
+  const discriminator = errors.find((error) => unknownKindMessage(error) !== undefined);
+  if (discriminator !== undefined) {
+    const path = [...pathFromPointer(discriminator.instancePath, document.value), 'kind'];
+    return new PipelineError(
+      'schema',
+      shownAs,
+      unknownKindMessage(discriminator) ?? '',
+      where(document, path),
+    );
   }
-  return { shownAs, document, lineCounter };
-}
-
-/** The document as plain data; an alias bomb is refused rather than expanded. */
-function toPlainValue(parsed: ParsedFile): unknown {
-  try {
-    return parsed.document.toJS({ maxAliasCount: 100 });
-  } catch (error: unknown) {
-    if (!(error instanceof ReferenceError)) throw error;
-    throw new PipelineError('syntax', parsed.shownAs, `not usable YAML: ${error.message}`);
-  }
-}
-
-function failAt(
-  parsed: ParsedFile,
-  problem: 'schema' | 'duplicate-id' | 'missing-path',
-  path: readonly (string | number)[],
-  detail: string,
-): never {
-  const location = locate(parsed.document, parsed.lineCounter, path);
-  throw new PipelineError(problem, parsed.shownAs, detail, location);
+  const problems = describeSchemaErrors(document, errors);
+  const [first] = problems;
+  if (first === undefined)
+    return new PipelineError('schema', shownAs, 'does not match the pipeline schema');
+  const more = problems
+    .slice(1)
+    .map(
+      (problem) =>
+        `\n  ${String(problem.location.line)}:${String(problem.location.column)}: ${problem.message}`,
+    );
+  return new PipelineError('schema', shownAs, first.message + more.join(''), {
+    line: first.location.line,
+    column: first.location.column,
+    keyPath: formatPath(first.path),
+  });
 }
 
 /** Step ids name steps in `--only`, the report and JUnit, so they are unique across tiers. */
-function checkUniqueIds(parsed: ParsedFile, content: PipelineFile): void {
+function checkUniqueIds(document: YamlDocument, shownAs: string, content: PipelineFile): void {
   const tierIds = new Set<string>();
   const stepIds = new Set<string>();
   content.tiers.forEach((tier, tierIndex) => {
     if (tierIds.has(tier.id)) {
-      failAt(
-        parsed,
+      const location = where(document, ['tiers', tierIndex, 'id']);
+      throw new PipelineError(
         'duplicate-id',
-        ['tiers', tierIndex, 'id'],
+        shownAs,
         `tier id "${tier.id}" is used twice`,
+        location,
       );
     }
     tierIds.add(tier.id);
     tier.steps.forEach((step, stepIndex) => {
       if (stepIds.has(step.id)) {
-        const path = ['tiers', tierIndex, 'steps', stepIndex, 'id'];
-        failAt(parsed, 'duplicate-id', path, `step id "${step.id}" is used twice`);
+        const location = where(document, ['tiers', tierIndex, 'steps', stepIndex, 'id']);
+        throw new PipelineError(
+          'duplicate-id',
+          shownAs,
+          `step id "${step.id}" is used twice`,
+          location,
+        );
       }
       stepIds.add(step.id);
     });
@@ -96,7 +112,12 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
   }
 }
 
-async function checkPaths(parsed: ParsedFile, content: PipelineFile, root: string): Promise<void> {
+async function checkPaths(
+  document: YamlDocument,
+  shownAs: string,
+  content: PipelineFile,
+  root: string,
+): Promise<void> {
   const expected = [
     { path: ['feature', 'root'], value: content.feature.root, kind: 'directory' },
     { path: ['feature', 'source'], value: content.feature.source, kind: 'directory' },
@@ -107,7 +128,8 @@ async function checkPaths(parsed: ParsedFile, content: PipelineFile, root: strin
     const found = await kindOf(resolve(root, value));
     if (found !== kind) {
       const what = found === 'missing' ? 'does not exist' : `is a ${found}, not a ${kind}`;
-      failAt(parsed, 'missing-path', path, `"${value}" ${what} (relative to ${root})`);
+      const detail = `"${value}" ${what} (relative to ${root})`;
+      throw new PipelineError('missing-path', shownAs, detail, where(document, path));
     }
   }
 }
@@ -123,10 +145,10 @@ export async function loadPipeline(
   const projectRoot = resolve(options.projectRoot ?? process.cwd());
   const absolute = resolve(projectRoot, file);
   const shownAs = relative(process.cwd(), absolute) || absolute;
-  const parsed = parse(await readText(absolute, shownAs), shownAs);
-  const checked = checkPipelineSchema(toPlainValue(parsed));
-  if (!checked.ok) failAt(parsed, 'schema', checked.violation.path, checked.violation.detail);
-  checkUniqueIds(parsed, checked.value);
-  await checkPaths(parsed, checked.value, projectRoot);
+  const document = await readDocument(absolute, shownAs);
+  const checked = checkPipelineSchema(document.value);
+  if (!checked.ok) throw schemaError(document, shownAs, checked.errors);
+  checkUniqueIds(document, shownAs, checked.value);
+  await checkPaths(document, shownAs, checked.value, projectRoot);
   return { ...checked.value, file: absolute, projectRoot };
 }

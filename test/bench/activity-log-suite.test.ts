@@ -19,6 +19,9 @@ describe("the activity log's benchmark suite", () => {
     const names = suite.cases.map((entry) => entry.name);
     expect(names).toEqual(
       expect.arrayContaining([
+        'activity-log/hot-path/batch',
+        'activity-log/log-event/api-only',
+        'activity-log/log-event/sdk',
         'activity-log/peers/tutorial-port/sdk',
         'activity-log/peers/otel-logs-sdk',
         'activity-log/peers/span-counter-histogram',

@@ -101,22 +101,22 @@ describe('loading a pipeline file', () => {
       '',
       'not valid YAML',
     ],
-    ['a list instead of a mapping', '- 1\n- 2\n', 'schema', 1, '', 'must be object'],
+    ['a list instead of a mapping', '- 1\n- 2\n', 'syntax', 1, '', 'must be a mapping'],
     [
       'an unknown key',
       validPipeline.replace('    concurrency: 3', '    concurency: 3'),
       'schema',
       19,
       'tiers[1].concurency',
-      'is not a known key here',
+      'unknown key "concurency" in tiers[1] (allowed here: id, name, concurrency, steps)',
     ],
     [
       'a missing required key',
       validPipeline.replace('        timeoutSeconds: 120\n', ''),
       'schema',
       21,
-      'tiers[1].steps[0].timeoutSeconds',
-      'is required but missing',
+      'tiers[1].steps[0]',
+      'missing required key "timeoutSeconds" in tiers[1].steps[0]',
     ],
     [
       'a value of the wrong type',
@@ -124,7 +124,7 @@ describe('loading a pipeline file', () => {
       'schema',
       23,
       'tiers[1].steps[0].timeoutSeconds',
-      'must be number',
+      'must be a number, not the string "soon"',
     ],
     [
       'an unknown step kind',
@@ -132,7 +132,7 @@ describe('loading a pipeline file', () => {
       'schema',
       22,
       'tiers[1].steps[0].kind',
-      'must be one of command, vitest',
+      'unknown step kind "shell"; expected one of: command, vitest,',
     ],
     [
       'a command given as a shell string',
@@ -140,7 +140,7 @@ describe('loading a pipeline file', () => {
       'schema',
       24,
       'tiers[1].steps[0].command',
-      'must be array',
+      'must be a list, not the string "tsc --noEmit"',
     ],
     [
       'a bad npmAudit mode',
@@ -148,7 +148,7 @@ describe('loading a pipeline file', () => {
       'schema',
       30,
       'tiers[2].steps[2].npmAudit',
-      'must be one of required, when-available, off',
+      'expected one of: required, when-available, off',
     ],
     [
       'an absolute path',
@@ -203,6 +203,18 @@ describe('loading a pipeline file', () => {
       expect(error.message).toContain(`certify.yaml:${line}:`);
     },
   );
+
+  it('lists every schema problem, each with its line', async () => {
+    const error = await problemOf(
+      validPipeline
+        .replace('    concurrency: 3', '    concurency: 3')
+        .replace('timeoutSeconds: 120', 'timeoutSeconds: soon'),
+    );
+    expect(error.message.split('\n')).toEqual([
+      expect.stringContaining('certify.yaml:19:5: tiers[1].concurency: unknown key') as string,
+      '  23:25: tiers[1].steps[0].timeoutSeconds must be a number, not the string "soon"',
+    ]);
+  });
 
   it('refuses an alias bomb without expanding it', async () => {
     const bomb = [

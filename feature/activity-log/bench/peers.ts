@@ -13,7 +13,7 @@ import {
   type RecordingTelemetry,
 } from './telemetry.ts';
 import { TutorialActivityLogger } from './tutorial-port.ts';
-import { actionTypeOf, makeWorkload, type Workload } from './workload.ts';
+import { actionTypeOf, actionTypes, makeWorkload, type Workload } from './workload.ts';
 
 /** About a millisecond of work per sample for the per-event cases, which cost about a microsecond. */
 const eventsPerRun = 1000;
@@ -79,9 +79,16 @@ function logsSdkRun(workload: Workload): BenchCaseRun {
   };
 }
 
+/** Attribute sets made once, as an instrumented library would: one per action type. */
+const actionAttributes = actionTypes.map((actionType) =>
+  Object.freeze({ 'action.type': actionType }),
+);
+const logEventOperation = Object.freeze({ 'activity.operation': 'log_event' });
+
 /**
- * The telemetry one logged event must carry (the registry's span with its three attributes, the
- * events counter, the duration histogram), emitted directly with nothing else around it.
+ * The telemetry the registry asks of one logged event, emitted directly with nothing else around
+ * it: the `activity.log_event` span with its attributes, the events counter and the call-duration
+ * histogram (two clock reads). The reference for the 1.25× rule on `logEvent`.
  */
 function spanCounterHistogramRun(workload: Workload): BenchCaseRun {
   const telemetry = startRecordingTelemetry();
@@ -97,18 +104,19 @@ function spanCounterHistogramRun(workload: Workload): BenchCaseRun {
       runs += 1;
       for (let index = 0; index < size; index += 1) {
         const started = performance.now();
-        const actionType = actionTypeOf(actionCodes[index] ?? 0);
+        const code = actionCodes[index] ?? 0;
         const span = tracer.startSpan('activity.log_event', {
           kind: SpanKind.INTERNAL,
           attributes: {
             'user.id': userIds[index] ?? 0,
-            'action.type': actionType,
+            'action.type': actionTypeOf(code),
             'event.timestamp': new Date(timestamps[index] ?? 0).toISOString(),
+            'activity.event.duplicate': false,
           },
         });
-        events.add(1, { 'action.type': actionType });
-        durations.record(performance.now() - started, { 'action.type': actionType });
+        events.add(1, actionAttributes[code]);
         span.end();
+        durations.record(performance.now() - started, logEventOperation);
       }
       return telemetry.spans.getFinishedSpans().length;
     },

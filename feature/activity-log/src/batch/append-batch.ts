@@ -24,6 +24,8 @@ export type BatchOutcome =
       readonly size: number;
       readonly range: RowRange;
       readonly refused: readonly BatchRefusal[];
+      /** Rows stored per action code (index: the code). */
+      readonly storedByAction: Uint32Array;
     }
   | { readonly ok: false; readonly size: number; readonly error: LogError };
 
@@ -41,9 +43,16 @@ export function appendBatch(store: EventStore, input: unknown, latestMs: number)
   const size = columns.actionCodes.length;
   const reserve = (rows: number): RowRange =>
     takeUpTo(store.header, RESERVED_ROWS, rows, store.capacity);
-  const { range, verdicts } = appendBatchRows(columns, size, store, latestMs, reserve);
+  const { range, verdicts, storedByAction } = appendBatchRows(
+    columns,
+    size,
+    store,
+    latestMs,
+    reserve,
+  );
   publishRows(store.header, range);
-  return { ok: true, size, range, refused: verdicts === undefined ? [] : refusals(verdicts) };
+  const refused = verdicts === undefined ? [] : refusals(verdicts);
+  return { ok: true, size, range, refused, storedByAction };
 }
 
 function refusals(verdicts: Uint8Array): BatchRefusal[] {

@@ -1,5 +1,9 @@
 import { isActionCode, isTimeAccepted, isUserIdWords } from '../rules.ts';
 import type { RowRange } from '../store/index.ts';
+import { rowsOf, type BatchColumns, type StoreColumns } from './columns.ts';
+import { scanRows } from './scan/index.ts';
+
+export type { BatchColumns, StoreColumns } from './columns.ts';
 
 /**
  * The hot path: validate a columnar batch and append its valid rows to the store's columns.
@@ -7,16 +11,6 @@ import type { RowRange } from '../store/index.ts';
  * look-up per row, so they can be measured and tuned on their own. Rows are described by the
  * same predicates as single events (`rules.ts`).
  */
-
-/** The columns a batch is read from. User ids are pairs of 32-bit words, so no BigInt is made. */
-export interface BatchColumns {
-  readonly userWords: Uint32Array;
-  readonly actionCodes: Uint8Array;
-  readonly timestamps: Float64Array;
-}
-
-/** The store columns a batch is written to (the same shapes, sized to the capacity). */
-export type StoreColumns = BatchColumns;
 
 /** Per-row verdict: accepted. */
 export const ROW_ACCEPTED = 0;
@@ -35,14 +29,17 @@ export interface BatchAppend {
   readonly range: RowRange;
   /** The verdict per batch row, or undefined when every row was accepted. */
   readonly verdicts: Uint8Array | undefined;
+  /** Rows written per action code (index: the code), for the events counter. */
+  readonly storedByAction: Uint32Array;
 }
 
 /**
  * Validates the first `count` rows of `batch` against `latestMs` (now plus the clock skew, read
  * once by the caller), asks `reserve` for as many store rows as there are valid rows, and
- * copies the valid rows there in order. A fully valid batch is checked in one branch-light pass
- * and copied with bulk `TypedArray.set`; otherwise each row gets a verdict and valid rows are
- * compacted. Valid rows beyond the reserved room are refused, never dropped silently.
+ * copies the valid rows there in order. A fully valid batch is recognised by one scan (SIMD
+ * where available, see `scan/`) that also counts rows per action code, and is copied with bulk
+ * `TypedArray.set`; otherwise each row gets a verdict and valid rows are compacted. Valid rows
+ * beyond the reserved room are refused, never dropped silently.
  */
 export function appendBatchRows(
   batch: BatchColumns,
@@ -51,32 +48,34 @@ export function appendBatchRows(
   latestMs: number,
   reserve: (rows: number) => RowRange,
 ): BatchAppend {
-  if (allRowsValid(batch, count, latestMs)) {
+  const storedByAction = new Uint32Array(ACTION_SLOTS);
+  if (scanRows(batch, count, latestMs, storedByAction)) {
     const range = reserve(count);
     copyRows(batch, 0, range.count, store, range.start);
-    if (range.count === count) return { range, verdicts: undefined };
+    if (range.count === count) return { range, verdicts: undefined, storedByAction };
     const verdicts = new Uint8Array(count);
     verdicts.fill(ROW_NO_ROOM, range.count);
-    return { range, verdicts };
+    return { range, verdicts, storedByAction: countStoredActions(store, range) };
   }
   const verdicts = new Uint8Array(count);
   const valid = judgeRows(batch, count, latestMs, verdicts);
   const range = reserve(valid);
   compactRows(batch, count, verdicts, store, range);
-  return { range, verdicts };
+  return { range, verdicts, storedByAction: countStoredActions(store, range) };
 }
 
-/** Whether every one of the first `count` rows is valid. One pass, no early exit, no writes. */
-export function allRowsValid(batch: BatchColumns, count: number, latestMs: number): boolean {
-  const { userWords, actionCodes, timestamps } = batch;
-  let valid = true;
-  for (let row = 0; row < count; row++) {
-    const userOk = isUserIdWords(userWords[2 * row] ?? 0, userWords[2 * row + 1] ?? 0);
-    const actionOk = isActionCode(actionCodes[row] ?? 255);
-    const timeOk = isTimeAccepted(timestamps[row] ?? Number.NaN, latestMs);
-    valid = valid && userOk && actionOk && timeOk;
+/** One counter slot per action code (codes are two bits, see `scan/codes.ts`). */
+const ACTION_SLOTS = 4;
+
+/** Rows per action code among the store rows of `range` (the path for refused or cut batches). */
+export function countStoredActions(store: StoreColumns, range: RowRange): Uint32Array {
+  const counts = new Uint32Array(ACTION_SLOTS);
+  const end = range.start + range.count;
+  for (let row = range.start; row < end; row++) {
+    const code = store.actionCodes[row] ?? 0;
+    counts[code] = (counts[code] ?? 0) + 1;
   }
-  return valid;
+  return counts;
 }
 
 /**
@@ -114,9 +113,9 @@ export function copyRows(
   at: number,
 ): void {
   if (rows === 0) return;
-  store.userWords.set(batch.userWords.subarray(2 * from, 2 * (from + rows)), 2 * at);
-  store.actionCodes.set(batch.actionCodes.subarray(from, from + rows), at);
-  store.timestamps.set(batch.timestamps.subarray(from, from + rows), at);
+  store.userWords.set(rowsOf(batch.userWords, from, rows, 2), 2 * at);
+  store.actionCodes.set(rowsOf(batch.actionCodes, from, rows, 1), at);
+  store.timestamps.set(rowsOf(batch.timestamps, from, rows, 1), at);
 }
 
 /**

@@ -1,12 +1,12 @@
 export { appendBatch, type BatchOutcome } from './append-batch.ts';
 export type { ActivityBatch, BatchRefusal, BatchResult } from './batch.ts';
 export {
-  allRowsValid,
   appendBatchRows,
   type BatchAppend,
   type BatchColumns,
   compactRows,
   copyRows,
+  countStoredActions,
   judgeRows,
   ROW_ACCEPTED,
   ROW_BAD_ACTION,
@@ -15,3 +15,4 @@ export {
   ROW_NO_ROOM,
   type StoreColumns,
 } from './core.ts';
+export { scanRows, scanRowsJs, scanRowsSimd, simdScanAvailable } from './scan/index.ts';

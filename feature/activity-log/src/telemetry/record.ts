@@ -1,6 +1,6 @@
 import { types } from 'node:util';
 import { type Attributes, type Span, SpanStatusCode } from '@opentelemetry/api';
-import { ACTION_CODE_COUNT, actionCodeOf } from '../action-type.ts';
+import { actionCodeOf } from '../action-type.ts';
 import type { BatchOutcome } from '../batch/index.ts';
 import { LogError, type LogErrorCode } from '../log-error.ts';
 import type { EventStore } from '../store/index.ts';
@@ -61,8 +61,8 @@ function eventAttributes(fields: EventFields): Attributes {
 
 /**
  * Records one `logBatch` call: size and refusals on its span, stored rows per action type and
- * refused rows per code on the counters. Counting reads the stored action codes once after the
- * batch is appended, outside the hot path.
+ * refused rows per code on the counters. The rows per action type come counted from the batch
+ * scan, so nothing is read again per row.
  */
 export function recordBatch(
   instruments: Instruments,
@@ -79,14 +79,11 @@ export function recordBatch(
     return;
   }
   span.setAttribute(ATTR_BATCH_REFUSED, outcome.refused.length);
-  const stored = new Array<number>(ACTION_CODE_COUNT).fill(0);
-  const { start, count } = outcome.range;
-  for (const code of store.actionCodes.subarray(start, start + count))
-    stored[code] = (stored[code] ?? 0) + 1;
-  stored.forEach((rows, code) => {
+  outcome.storedByAction.forEach((rows, code) => {
     const attributes = ACTION_ATTRIBUTES[code];
     if (rows > 0 && attributes !== undefined) instruments.eventsTotal.add(rows, attributes);
   });
+  if (outcome.refused.length === 0) return;
   const refused = new Map<LogErrorCode, number>();
   for (const { code } of outcome.refused) refused.set(code, (refused.get(code) ?? 0) + 1);
   for (const [code, rows] of refused) instruments.eventsRefused.add(rows, ERROR_ATTRIBUTES[code]);

@@ -25,10 +25,16 @@ export interface RegistryGroup {
   readonly attributes?: readonly RegistryAttribute[];
 }
 
-/** Every registry file, parsed, by file name. */
+let parsed: Map<string, unknown> | undefined;
+
+/** Every registry file, parsed (once per test file), by file name. */
 export function registryFiles(): Map<string, unknown> {
+  if (parsed !== undefined) return parsed;
   const files = readdirSync(registryDir).filter((name) => name.endsWith('.yaml'));
-  return new Map(files.map((name) => [name, parse(readFileSync(join(registryDir, name), 'utf8'))]));
+  parsed = new Map(
+    files.map((name) => [name, parse(readFileSync(join(registryDir, name), 'utf8')) as unknown]),
+  );
+  return parsed;
 }
 
 /** Every group of the registry. */

@@ -1,0 +1,96 @@
+import {
+  checkRegistry,
+  diagnosticFormats,
+  formatAnsi,
+  formatGithub,
+  formatJson,
+  summaryLine,
+  type DiagnosticFormat,
+  type EngineChoice,
+  type RegistryCheckOptions,
+} from '../registry/index.ts';
+import { parseCommandLine, UsageError } from './usage.ts';
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+const engines: readonly EngineChoice[] = ['auto', 'builtin', 'weaver'];
+
+function oneOf<T extends string>(flag: string, allowed: readonly T[], given: string): T {
+  const found = allowed.find((value) => value === given);
+  if (found === undefined)
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${given}"`);
+  return found;
+}
+
+/** Colour when writing to a terminal, unless NO_COLOR is set; FORCE_COLOR decides either way. */
+function useColor(env: NodeJS.ProcessEnv): boolean {
+  const forced = env.FORCE_COLOR;
+  if (forced !== undefined && forced !== '') return forced !== '0' && forced !== 'false';
+  return process.stdout.isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
+export interface RegistryCheckCommand {
+  readonly options: RegistryCheckOptions;
+  readonly format: DiagnosticFormat;
+}
+
+/** The command line as typed options (the pipeline's Tier 1 step builds the same object). */
+export function registryCheckOptionsFromArgs(args: readonly string[]): RegistryCheckCommand {
+  const { values, positionals } = parseCommandLine(args, {
+    allowPositionals: true,
+    options: {
+      registry: { type: 'string', short: 'r' },
+      'diagnostic-format': { type: 'string' },
+      future: { type: 'boolean', default: false },
+      policy: { type: 'string', short: 'p', multiple: true },
+      engine: { type: 'string', default: 'auto' },
+      'weaver-path': { type: 'string' },
+    },
+  });
+  const [extra] = positionals;
+  if (extra !== undefined)
+    throw new UsageError(
+      `registry check takes no argument "${extra}"; give the folder with -r <dir>`,
+    );
+  if (values.registry === undefined || values.registry === '') {
+    throw new UsageError('registry check needs -r/--registry <dir>, the registry folder');
+  }
+  const weaverPath = values['weaver-path'];
+  return {
+    // ansi is Weaver's default; without a terminal it is written without colour codes.
+    format: oneOf('--diagnostic-format', diagnosticFormats, values['diagnostic-format'] ?? 'ansi'),
+    options: {
+      registry: values.registry,
+      future: values.future,
+      policies: values.policy ?? [],
+      engine: oneOf('--engine', engines, values.engine),
+      ...(weaverPath === undefined ? {} : { weaverPath }),
+    },
+  };
+}
+
+/**
+ * `certify registry check`: diagnostics on stdout in the chosen format; for `json` and
+ * `gh_workflow_command` the summary goes to stderr so stdout stays machine-readable. Exit 1 on
+ * any error, 0 with warnings only, 2 when the check could not run.
+ */
+export async function runRegistryCheckCommand(args: readonly string[]): Promise<number> {
+  const { options, format } = registryCheckOptionsFromArgs(args);
+  const result = await checkRegistry(options);
+  if (result.kind !== 'checked') {
+    process.stderr.write(`certify registry check: ${result.message}\n`);
+    return EXIT_USAGE;
+  }
+  const summary = `${summaryLine(result)}\n`;
+  if (format === 'json') {
+    process.stdout.write(formatJson(result.diagnostics));
+    process.stderr.write(summary);
+  } else if (format === 'gh_workflow_command') {
+    process.stdout.write(formatGithub(result.diagnostics));
+    process.stderr.write(summary);
+  } else {
+    const body = formatAnsi(result.diagnostics, useColor(process.env));
+    process.stdout.write(`${body}${body === '' ? '' : '\n'}${summary}`);
+  }
+  return result.passed ? 0 : EXIT_FAILED;
+}

@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import protobuf from 'protobufjs';
+
+/**
+ * The OTLP protobuf definitions. OpenTelemetry JS 0.2xx no longer ships its `.proto` files (it
+ * hand-writes its encoder), and the opentelemetry-proto project publishes nothing to npm, so the
+ * official files (opentelemetry-proto v1.4.0) come from the one npm package that ships them
+ * unmodified: `@elastic/mockotlpserver`. protobufjs compiles them into decoders at start-up.
+ */
+const protoFiles = [
+  'opentelemetry/proto/collector/trace/v1/trace_service.proto',
+  'opentelemetry/proto/collector/metrics/v1/metrics_service.proto',
+  'opentelemetry/proto/collector/logs/v1/logs_service.proto',
+] as const;
+
+/** The three OTLP signals a receiver accepts. */
+export type OtlpSignal = 'traces' | 'metrics' | 'logs';
+
+export const otlpSignals: readonly OtlpSignal[] = ['traces', 'metrics', 'logs'];
+
+/** Names of one signal's export service in the definitions. */
+interface SignalNames {
+  readonly service: string;
+  readonly request: string;
+  readonly response: string;
+}
+
+const signalNames: Readonly<Record<OtlpSignal, SignalNames>> = {
+  traces: collectorNames('trace', 'Trace'),
+  metrics: collectorNames('metrics', 'Metrics'),
+  logs: collectorNames('logs', 'Logs'),
+};
+
+function collectorNames(folder: string, prefix: string): SignalNames {
+  const namespace = `opentelemetry.proto.collector.${folder}.v1`;
+  return {
+    service: `${namespace}.${prefix}Service`,
+    request: `${namespace}.Export${prefix}ServiceRequest`,
+    response: `${namespace}.Export${prefix}ServiceResponse`,
+  };
+}
+
+/** One signal's compiled export types and its gRPC method path. */
+export interface SignalDefinition {
+  readonly signal: OtlpSignal;
+  readonly request: protobuf.Type;
+  readonly response: protobuf.Type;
+  /** `/<package>.<Service>/Export`, as gRPC routes it. */
+  readonly grpcPath: string;
+}
+
+function protoRoot(): protobuf.Root {
+  const require = createRequire(import.meta.url);
+  const base = dirname(require.resolve('@elastic/mockotlpserver/package.json'));
+  const root = new protobuf.Root();
+  // The files import each other by paths relative to the package root.
+  root.resolvePath = (_origin, target) => join(base, target);
+  root.loadSync([...protoFiles]);
+  addLogEventName(root);
+  root.resolveAll();
+  return root;
+}
+
+/**
+ * `LogRecord.event_name` (field 12, a string) arrived in opentelemetry-proto v1.5.0, after the
+ * shipped v1.4.0 files; the OpenTelemetry JS SDK sends it for events. It is declared here exactly
+ * as v1.5.0 declares it so that events are not silently dropped as unknown fields.
+ */
+function addLogEventName(root: protobuf.Root): void {
+  const logRecord = root.lookupType('opentelemetry.proto.logs.v1.LogRecord');
+  // Field names are camelCase once loaded, as the JSON encoding spells them.
+  if (logRecord.fieldsById[12] === undefined) {
+    logRecord.add(new protobuf.Field('eventName', 12, 'string'));
+  }
+}
+
+function signalDefinition(root: protobuf.Root, signal: OtlpSignal): SignalDefinition {
+  const names = signalNames[signal];
+  const service = root.lookupService(names.service);
+  const exportMethod = service.methods.Export;
+  if (exportMethod === undefined) throw new Error(`${names.service} has no Export method`);
+  return {
+    signal,
+    request: root.lookupType(names.request),
+    response: root.lookupType(names.response),
+    grpcPath: `/${names.service}/${exportMethod.name}`,
+  };
+}
+
+let cached: Readonly<Record<OtlpSignal, SignalDefinition>> | undefined;
+
+/** The compiled definitions of the three signals, loaded once per process. */
+export function otlpDefinitions(): Readonly<Record<OtlpSignal, SignalDefinition>> {
+  if (cached !== undefined) return cached;
+  const root = protoRoot();
+  cached = {
+    traces: signalDefinition(root, 'traces'),
+    metrics: signalDefinition(root, 'metrics'),
+    logs: signalDefinition(root, 'logs'),
+  };
+  return cached;
+}

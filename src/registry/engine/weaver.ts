@@ -1,0 +1,61 @@
+import { execa } from 'execa';
+import { mapWeaverJson } from './weaver-json.ts';
+import type { Diagnostic } from '../diagnostic/index.ts';
+
+export interface WeaverRunOptions {
+  readonly weaver: string;
+  readonly registry: string;
+  readonly future: boolean;
+  readonly regoPolicies: readonly string[];
+}
+
+export type WeaverOutcome =
+  | { readonly ok: true; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly message: string };
+
+/** Long enough for a large registry on a slow machine, short enough that CI is never stuck. */
+const timeoutMs = 5 * 60 * 1000;
+
+/** The command line certify runs: `--future` is one of Weaver's global flags. */
+export function weaverArguments(options: Omit<WeaverRunOptions, 'weaver'>): string[] {
+  return [
+    ...(options.future ? ['--future'] : []),
+    'registry',
+    'check',
+    '-r',
+    options.registry,
+    '--diagnostic-format',
+    'json',
+    ...options.regoPolicies.flatMap((policy) => ['-p', policy]),
+  ];
+}
+
+/** Runs the real `weaver registry check` and maps its JSON diagnostics. */
+export async function runWeaver(options: WeaverRunOptions): Promise<WeaverOutcome> {
+  const result = await execa(options.weaver, weaverArguments(options), {
+    reject: false,
+    timeout: timeoutMs,
+    stdin: 'ignore',
+  });
+  const command = `${options.weaver} ${weaverArguments(options).join(' ')}`;
+  if (result.failed && result.exitCode === undefined) {
+    return { ok: false, message: `could not run ${command}: ${result.shortMessage}` };
+  }
+  const mapped = mapWeaverJson(result.stdout);
+  if (!mapped.ok) {
+    const stderr = result.stderr.trim().split('\n').slice(-5).join('\n');
+    return {
+      ok: false,
+      message: `${command} exited with ${String(result.exitCode)} and ${mapped.reason}${stderr === '' ? '' : `:\n${stderr}`}`,
+    };
+  }
+  // Weaver fails (exit 1) when it reports an error; an exit code above 1 with no error is a crash.
+  const hasError = mapped.diagnostics.some((diagnostic) => diagnostic.level === 'error');
+  if ((result.exitCode ?? 0) > 1 && !hasError) {
+    return {
+      ok: false,
+      message: `${command} exited with ${String(result.exitCode)} without reporting why`,
+    };
+  }
+  return { ok: true, diagnostics: mapped.diagnostics };
+}

@@ -1,0 +1,2 @@
+/** Stage 3: per-group validation rules (Weaver's `validate`) on the specs. */
+export { checkRules } from './rules.ts';
