@@ -1,9 +1,11 @@
+import { runLiveCheckCommand } from './live-check.ts';
 import { runRegistryCheckCommand } from './registry-check.ts';
 import { UsageError } from './usage.ts';
 
 /** `certify registry <sub-command>`: one line per sub-command. */
 const registryCommands = {
   check: runRegistryCheckCommand,
+  'live-check': runLiveCheckCommand,
 } satisfies Record<string, (args: readonly string[]) => Promise<number>>;
 
 function isRegistryCommand(word: string): word is keyof typeof registryCommands {

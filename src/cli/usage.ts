@@ -42,6 +42,20 @@ Usage:
                                      ansi is the default format (uncoloured when not a terminal);
                                      --engine auto uses the real weaver when found (on PATH or at
                                      --weaver-path); Rego policies need the real weaver
+  certify registry live-check -r <dir> [--input-source otlp|stdin|<file>] [--input-format json]
+                        [--otlp-grpc-address <addr>] [--otlp-grpc-port <port>]
+                        [--otlp-http-port <port>] [--admin-port <port>]
+                        [--inactivity-timeout <s>] [--format ansi|json] [--output <dir>]
+                        [--fail-on violation|improvement|information|none]
+                        [--fail-on-coverage-below <percent>] [-- <command> [args…]]
+                                     check live telemetry against the registry as \`weaver registry
+                                     live-check\` does: OTLP/gRPC (4317), OTLP/HTTP (4318), admin
+                                     GET /health and POST /stop (4320); port 0 picks a free one.
+                                     With "-- <command>", start the receivers, run the command
+                                     with OTEL_EXPORTER_OTLP_ENDPOINT pointing at them, and check
+                                     what it sent. Exit 1 on findings at --fail-on (violation by
+                                     default), coverage below the floor, or a failing or silent
+                                     command
 
 Exit codes: 0 certified, 1 not certified, 2 usage or configuration error, 130 interrupted.
 `;

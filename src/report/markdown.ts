@@ -1,0 +1,154 @@
+import type { Finding, StepDetails, TickFigures } from '../steps/index.ts';
+import type { CertificationReport, GitSummary, ReportStep, ReportTier } from './types.ts';
+
+const statusLabel = {
+  pass: '✅ PASS',
+  fail: '❌ FAIL',
+  inconclusive: '⚠️ INCONCLUSIVE',
+  skipped: '⏭️ SKIPPED',
+} as const;
+
+/** Text safe inside a Markdown table cell: one line, pipes escaped. */
+function cell(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|');
+}
+
+function seconds(durationMs: number): string {
+  return `${(durationMs / 1000).toFixed(1)} s`;
+}
+
+function gitLine(git: GitSummary): string {
+  if (git.commit === null) return `none (${git.reason})`;
+  return `\`${git.commit}\` (working tree ${git.workingTree})`;
+}
+
+function header(report: CertificationReport): string[] {
+  const { feature, environment: env, signer } = report;
+  const signed = signer.selfSigned
+    ? `${signer.source}, keyid \`${signer.keyid}\`: **self-signed**, a local key nobody vouches for`
+    : `${signer.source}, keyid \`${signer.keyid}\``;
+  const restricted = report.run.only.length > 0 ? ` (only: ${report.run.only.join(', ')})` : '';
+  return [
+    `# Certification report: ${feature.name}`,
+    '',
+    `**${report.verdict.summary}**`,
+    '',
+    ...report.verdict.notes.map((note) => `> Note: ${note}`),
+    ...(report.verdict.notes.length > 0 ? [''] : []),
+    '| | |',
+    '| --- | --- |',
+    `| Feature | \`${feature.name}\` in \`${feature.root}\`, entry \`${feature.entry}\` |`,
+    `| Registry | \`${report.registry}\` |`,
+    `| Pipeline | \`${report.pipeline}\`${cell(restricted)} |`,
+    `| Commit | ${cell(gitLine(report.git))} |`,
+    `| Run | ${report.startedAt} to ${report.finishedAt} (${seconds(report.durationMs)}) |`,
+    `| Environment | Node ${env.node} on ${env.os.platform} ${env.os.release} (${env.os.arch}), ${cell(env.cpu.model)} (${env.cpu.cores} cores), certify ${env.certifyVersion} |`,
+    `| Signed by | ${cell(signed)} |`,
+  ];
+}
+
+function tierTable(tier: ReportTier): string[] {
+  return [
+    '',
+    `## ${tier.name}: ${statusLabel[tier.status]} (${seconds(tier.durationMs)})`,
+    '',
+    '| Step | Status | Time | Result |',
+    '| --- | --- | --- | --- |',
+    ...tier.steps.map(
+      (step) =>
+        `| ${cell(step.name)} | ${statusLabel[step.status]} | ${seconds(step.durationMs)} | ${cell(step.reason)} |`,
+    ),
+  ];
+}
+
+function tickFigures(report: CertificationReport): TickFigures[] {
+  return report.tiers.flatMap((tier) =>
+    tier.steps.flatMap((step): TickFigures[] =>
+      step.details?.kind === 'ticks' ? [step.details.figures] : [],
+    ),
+  );
+}
+
+function ticksSection(report: CertificationReport): string[] {
+  const figures = tickFigures(report);
+  if (figures.length === 0) return [];
+  const fixed = (n: number) => n.toFixed(2);
+  return [
+    '',
+    '## Tick figures',
+    '',
+    '| Case | Median | Min | p99 | Budget | ns per event (median) | Samples | Frequency |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...figures.map(
+      (f) =>
+        `| \`${f.case}\` | ${fixed(f.ticksPerEvent.p50)} ticks | ${fixed(f.ticksPerEvent.min)} | ${fixed(f.ticksPerEvent.p99)} | ${fixed(f.budget)} ticks | ${fixed(f.nsPerEvent.p50)} ns | ${f.samples} | ${f.tickGhz.toFixed(3)} GHz (${cell(f.tickSource)}) |`,
+    ),
+    '',
+    'A tick is one cycle of the reference clock: ticks = nanoseconds × frequency in GHz. The budget applies to the median.',
+  ];
+}
+
+function findingLine(finding: Finding): string {
+  const where =
+    finding.file === undefined
+      ? ''
+      : `\`${[finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':')}\` `;
+  return `- ${where}${finding.message} (${finding.rule})`;
+}
+
+function detailLines(details: StepDetails | undefined): string[] {
+  if (details?.kind !== 'checks') return [];
+  return details.checks.map(
+    (check) =>
+      `- ${check.name}: ${check.status}${check.advisory ? ' (advisory)' : ''}, ${check.reason}`,
+  );
+}
+
+function stepFindings(tier: ReportTier, step: ReportStep): string[] {
+  const tail = step.outputTail ?? [];
+  return [
+    '',
+    `### ${tier.name} › ${step.name}: ${statusLabel[step.status]}`,
+    '',
+    step.reason,
+    ...(detailLines(step.details).length > 0 ? ['', ...detailLines(step.details)] : []),
+    ...(step.findings.length > 0 ? ['', ...step.findings.map(findingLine)] : []),
+    ...(tail.length > 0
+      ? [
+          '',
+          '<details><summary>Last lines of output</summary>',
+          '',
+          '```',
+          ...tail,
+          '```',
+          '',
+          '</details>',
+        ]
+      : []),
+  ];
+}
+
+function findingsSection(report: CertificationReport): string[] {
+  const sections = report.tiers.flatMap((tier) =>
+    tier.steps
+      .filter(
+        (step) =>
+          step.status === 'fail' || step.status === 'inconclusive' || step.findings.length > 0,
+      )
+      .flatMap((step) => stepFindings(tier, step)),
+  );
+  return sections.length === 0
+    ? ['', '## Findings', '', 'None.']
+    : ['', '## Findings', ...sections];
+}
+
+/** The report as Markdown, from the same data as the JSON: verdict, tiers, tick figures, findings. */
+export function renderMarkdown(report: CertificationReport): string {
+  return [
+    ...header(report),
+    ...report.tiers.flatMap(tierTable),
+    ...ticksSection(report),
+    ...findingsSection(report),
+    '',
+  ].join('\n');
+}

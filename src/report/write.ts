@@ -1,0 +1,64 @@
+import { appendFile, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../common/index.ts';
+import { renderJUnit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { CertificationReport } from './types.ts';
+
+/** The files a run writes into the reports folder. */
+export const reportFileNames = {
+  json: 'certification.json',
+  markdown: 'certification.md',
+  junit: 'certification.junit.xml',
+  envelope: 'certification.dsse.json',
+  publicKey: 'certification.pub.pem',
+} as const;
+
+export interface WrittenReport {
+  readonly json: string;
+  readonly markdown: string;
+  readonly junit: string;
+}
+
+/** The report as JSON text, exactly as written to disk and printed by `--json`. */
+export function reportJson(report: CertificationReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * Removes the reports of an earlier run, so that a run that stops (interrupted, or a
+ * configuration error) never leaves a report behind that claims a certification it did not make.
+ */
+export async function removeReports(folder: string): Promise<void> {
+  await Promise.all(
+    Object.values(reportFileNames).map((name) => rm(join(folder, name), { force: true })),
+  );
+}
+
+/** Writes the JSON, Markdown and JUnit renderings of the report, each atomically. */
+export async function writeReportFiles(
+  folder: string,
+  report: CertificationReport,
+): Promise<WrittenReport> {
+  await mkdir(folder, { recursive: true });
+  const paths = {
+    json: join(folder, reportFileNames.json),
+    markdown: join(folder, reportFileNames.markdown),
+    junit: join(folder, reportFileNames.junit),
+  };
+  await writeFileAtomic(paths.json, reportJson(report), { mode: 0o644 });
+  await writeFileAtomic(paths.markdown, renderMarkdown(report), { mode: 0o644 });
+  await writeFileAtomic(paths.junit, renderJUnit(report), { mode: 0o644 });
+  return paths;
+}
+
+/** Appends the Markdown report to GitHub's job summary, when `$GITHUB_STEP_SUMMARY` names one. */
+export async function appendStepSummary(
+  report: CertificationReport,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<string | undefined> {
+  const summary = env.GITHUB_STEP_SUMMARY;
+  if (summary === undefined || summary === '') return undefined;
+  await appendFile(summary, `${renderMarkdown(report)}\n`);
+  return summary;
+}
