@@ -1,6 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRegistry } from '../../src/registry/index.ts';
 import { projectRoot, runCertify } from '../support/run-certify.ts';
+
+const registryFiles = readdirSync(`${projectRoot}/registry`).filter((name) =>
+  /\.ya?ml$/.test(name),
+);
 
 describe("the project's own registry (registry/)", () => {
   it('passes with zero errors and zero warnings, builtin:otel included', async () => {
@@ -16,7 +21,7 @@ describe("the project's own registry (registry/)", () => {
     const run = await runCertify(['registry', 'check', '-r', 'registry', '--engine', 'builtin']);
     expect([run.exitCode, run.stdout]).toEqual([
       0,
-      'registry check passed: 0 errors, 0 warnings in 3 files (builtin engine)',
+      `registry check passed: 0 errors, 0 warnings in ${registryFiles.length} files (builtin engine)`,
     ]);
   });
 });
