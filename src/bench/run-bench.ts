@@ -23,6 +23,10 @@ export interface BenchOptions {
   readonly timing?: Partial<BenchTiming>;
   /** Called before each case is measured, for progress lines. */
   readonly onProgress?: (message: string) => void;
+  /** Measure only these cases (the budgeted case is always measured); every case by default. */
+  readonly cases?: readonly string[];
+  /** Aborting it stops the measuring process; `runBench` then rejects with the abort reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** A finished run (exit 0 when its verdict is `pass`, else 1), or why it could not start (exit 2). */
@@ -66,12 +70,49 @@ function roundTiming(timing: BenchTiming): BenchTiming {
   };
 }
 
+/**
+ * The suite restricted to the selected cases (and the budgeted one), with the ratios between
+ * cases that are still measured; the whole suite when no selection is given.
+ */
+function selectCases(
+  suite: BenchSuite,
+  selection: readonly string[] | undefined,
+  budget: BenchBudget | undefined,
+): Outcome<BenchSuite> {
+  if (selection === undefined) return { ok: true, value: suite };
+  const names = suite.cases.map((entry) => entry.name);
+  const unknown = selection.filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    return failure(
+      'UNKNOWN_CASE',
+      `selected case${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} not in the suite (its cases: ${names.join(', ')})`,
+    );
+  }
+  const wanted = new Set([...selection, ...(budget === undefined ? [] : [budget.caseName])]);
+  const measured = (name: string) => wanted.has(name);
+  return {
+    ok: true,
+    value: {
+      ...suite,
+      cases: suite.cases.filter((entry) => measured(entry.name)),
+      ratios: (suite.ratios ?? []).filter(
+        (ratio) => measured(ratio.numerator) && measured(ratio.denominator),
+      ),
+    },
+  };
+}
+
+interface RoundsOptions {
+  readonly suitePath: string;
+  readonly timing: BenchTiming;
+  readonly onProgress: ((message: string) => void) | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
 /** Every case in its own process, one after another, `rounds` times over; samples pooled per case. */
 async function measureInRounds(
   suite: BenchSuite,
-  suitePath: string,
-  timing: BenchTiming,
-  onProgress: ((message: string) => void) | undefined,
+  { suitePath, timing, onProgress, signal }: RoundsOptions,
 ): Promise<CaseMeasurement[]> {
   const byCase = suite.cases.map((): CaseMeasurement[] => []);
   const perRound = roundTiming(timing);
@@ -79,13 +120,18 @@ async function measureInRounds(
     for (const [index, { name }] of suite.cases.entries()) {
       const roundNote = timing.rounds > 1 ? `, round ${round} of ${timing.rounds}` : '';
       onProgress?.(`measuring ${name} (${index + 1} of ${suite.cases.length}${roundNote})`);
-      byCase[index]?.push(await measureInChild({ suitePath, caseName: name, timing: perRound }));
+      signal?.throwIfAborted();
+      const request = { suitePath, caseName: name, timing: perRound };
+      byCase[index]?.push(await measureInChild(request, signal));
     }
   }
   return byCase.flatMap((rounds) => mergeRounds(rounds) ?? []);
 }
 
-/** Measures every case of the suite, one fresh process each, one after another, and builds the document. */
+/**
+ * Measures every (selected) case of the suite, one fresh process each, one after another, and
+ * builds the document.
+ */
 export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const sources: FrequencySources = { flagGhz: options.tickGhz, env: options.env ?? process.env };
@@ -93,11 +139,19 @@ export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   if (!frequency.ok) return frequency;
   const loaded = await loadSuite(options.suitePath, cwd);
   if (!loaded.ok) return loaded;
-  const { suite, path } = loaded.value;
-  const budget = checkBudget(options.budget, suite);
+  const { path } = loaded.value;
+  const budget = checkBudget(options.budget, loaded.value.suite);
   if (!budget.ok) return budget;
+  const selected = selectCases(loaded.value.suite, options.cases, budget.value);
+  if (!selected.ok) return selected;
+  const suite = selected.value;
   const timing: BenchTiming = { ...defaultTiming, ...suite.timing, ...options.timing };
-  const measurements = await measureInRounds(suite, path, timing, options.onProgress);
+  const measurements = await measureInRounds(suite, {
+    suitePath: path,
+    timing,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
   const document = buildDocument({
     suitePath: shownPath(path, cwd),
     frequency: frequency.value,

@@ -16,6 +16,7 @@ export type {
   StepKind,
   StepSpec,
   TickBenchStepSpec,
+  TickBenchTiming,
   TierSpec,
   VitestStepSpec,
 } from './types.ts';

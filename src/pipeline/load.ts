@@ -112,6 +112,23 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
   }
 }
 
+/** Every tick-bench step's suite module, with where it is in the file. */
+function benchSuites(content: PipelineFile) {
+  return content.tiers.flatMap((tier, tierIndex) =>
+    tier.steps.flatMap((step, stepIndex) =>
+      step.kind === 'tick-bench'
+        ? [
+            {
+              path: ['tiers', tierIndex, 'steps', stepIndex, 'suite'],
+              value: step.suite,
+              kind: 'file',
+            } as const,
+          ]
+        : [],
+    ),
+  );
+}
+
 async function checkPaths(
   document: YamlDocument,
   shownAs: string,
@@ -123,6 +140,7 @@ async function checkPaths(
     { path: ['feature', 'source'], value: content.feature.source, kind: 'directory' },
     { path: ['feature', 'entry'], value: content.feature.entry, kind: 'file' },
     { path: ['registry'], value: content.registry, kind: 'directory' },
+    ...benchSuites(content),
   ] as const;
   for (const { path, value, kind } of expected) {
     const found = await kindOf(resolve(root, value));

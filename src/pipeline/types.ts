@@ -44,8 +44,22 @@ export interface LiveCheckStepSpec extends StepBase {
   readonly command: readonly [string, ...string[]];
 }
 
+/** Overrides of a benchmark suite's own sampling (see `BenchTiming` in src/bench). */
+export interface TickBenchTiming {
+  readonly rounds?: number;
+  readonly minSamples?: number;
+  readonly minTimeMs?: number;
+  readonly warmupPassMs?: number;
+  readonly maxWarmupPasses?: number;
+}
+
 export interface TickBenchStepSpec extends StepBase {
   readonly kind: 'tick-bench';
+  /** The suite module, relative to the project root. */
+  readonly suite: string;
+  /** Only these cases (the budgeted one is always measured); every case by default. */
+  readonly cases?: readonly string[];
+  readonly timing?: TickBenchTiming;
 }
 
 export type StepSpec =

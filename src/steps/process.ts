@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { signalProcessGroup, stopProcessGroup } from '../common/index.ts';
 
 export interface RunProcessOptions {
   readonly cwd: string;
@@ -25,18 +26,6 @@ export interface ProcessResult {
 }
 
 const MAX_CAPTURED_BYTES = 16 * 1024 * 1024;
-
-/** Grace period between SIGTERM and SIGKILL when a process tree is stopped. */
-const KILL_GRACE_MS = 2_000;
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch (error: unknown) {
-    // ESRCH: the whole group has already exited, which is what we want.
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}
 
 /** Keeps the last `limit` lines written to any of its streams (each split into lines on its own). */
 function createTail(limit: number, onLine?: (line: string) => void) {
@@ -94,11 +83,7 @@ export async function runProcess(
   });
   const { pid } = subprocess;
   const stop = (): void => {
-    if (pid === undefined) return;
-    signalGroup(pid, 'SIGTERM');
-    setTimeout(() => {
-      signalGroup(pid, 'SIGKILL');
-    }, KILL_GRACE_MS).unref();
+    if (pid !== undefined) stopProcessGroup(pid);
   };
   if (options.signal.aborted) stop();
   options.signal.addEventListener('abort', stop, { once: true });
@@ -113,7 +98,7 @@ export async function runProcess(
   const result = await subprocess;
   options.signal.removeEventListener('abort', stop);
   // Whatever the process left behind in its group (a daemon, a stray worker) ends with it.
-  if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+  if (pid !== undefined) signalProcessGroup(pid, 'SIGKILL');
   const outputTail = tail.end();
   if (result.failed && result.exitCode === undefined && result.signal === undefined) {
     return {

@@ -36,7 +36,7 @@ tiers:
     name: 'Tier 3: tests'
     steps:
       - { id: vitest, kind: vitest, timeoutSeconds: 300, args: [feature/demo] }
-      - { id: tick-bench, kind: tick-bench, timeoutSeconds: 300, exclusive: true }
+      - { id: tick-bench, kind: tick-bench, timeoutSeconds: 300, exclusive: true, suite: feature/demo/bench/suite.ts }
       - { id: security-audit, kind: security-audit, timeoutSeconds: 60, npmAudit: when-available }
       - { id: docs-check, kind: docs-check, timeoutSeconds: 60 }
 `;
@@ -47,6 +47,7 @@ beforeEach(() => {
   project = createTempProject({
     'feature/demo/src/index.ts': 'export const x = 1;\n',
     'registry/demo.yaml': 'groups: []\n',
+    'feature/demo/bench/suite.ts': 'export default { cases: [] };\n',
   });
 });
 afterEach(() => {
@@ -181,6 +182,25 @@ describe('loading a pipeline file', () => {
       7,
       'registry',
       '"registri" does not exist',
+    ],
+    [
+      'a benchmark suite that does not exist',
+      validPipeline.replace(
+        'suite: feature/demo/bench/suite.ts',
+        'suite: feature/demo/bench/none.ts',
+      ),
+      'missing-path',
+      29,
+      'tiers[2].steps[1].suite',
+      '"feature/demo/bench/none.ts" does not exist',
+    ],
+    [
+      'bench timing with an unknown key',
+      validPipeline.replace('exclusive: true,', 'exclusive: true, timing: { round: 1 },'),
+      'schema',
+      29,
+      'tiers[2].steps[1].timing.round',
+      'unknown key "round"',
     ],
     [
       'an entry that is a folder',

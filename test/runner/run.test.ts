@@ -20,7 +20,11 @@ afterEach(() => {
 });
 
 /** A command step running a Node script in the project folder. */
-function node(id: string, script: string, extra: Partial<StepSpec> = {}): StepSpec {
+function node(
+  id: string,
+  script: string,
+  extra: { exclusive?: boolean; timeoutSeconds?: number } = {},
+): StepSpec {
   return {
     id,
     kind: 'command',

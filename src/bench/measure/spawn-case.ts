@@ -11,14 +11,26 @@ const tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')
 const lastLines = (text: string, count: number): string =>
   text.trim().split('\n').slice(-count).join('\n');
 
-/** Measures one case in its own Node.js process and returns what that process sent back. */
-export async function measureInChild(request: CaseRequest): Promise<CaseMeasurement> {
+/** How long a measuring process told to stop has before it is killed. */
+const STOP_GRACE_MS = 1_000;
+
+/**
+ * Measures one case in its own Node.js process and returns what that process sent back. When
+ * `signal` aborts, the process is stopped and the abort reason is thrown.
+ */
+export async function measureInChild(
+  request: CaseRequest,
+  signal?: AbortSignal,
+): Promise<CaseMeasurement> {
   const child = await execaNode(caseProcessPath, [JSON.stringify(request)], {
     nodeOptions: ['--expose-gc', '--import', tsxLoaderUrl],
     ipc: true,
     reject: false,
     stdin: 'ignore',
+    forceKillAfterDelay: STOP_GRACE_MS,
+    ...(signal === undefined ? {} : { cancelSignal: signal }),
   });
+  signal?.throwIfAborted();
   const reply = child.ipcOutput.find(isCaseMeasurement);
   if (reply !== undefined) return reply;
   const stderr = typeof child.stderr === 'string' ? lastLines(child.stderr, 8) : '';

@@ -1,10 +1,17 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { execa } from 'execa';
-import type { BoundPorts, CommandOutcome } from './options.ts';
+import { signalProcessGroup, stopProcessGroup } from '../../common/index.ts';
+import type { BoundPorts, CommandOutcome, CommandOutput } from './options.ts';
 
 export interface CommandOptions {
   readonly argv: readonly string[];
   readonly ports: BoundPorts;
-  readonly output: 'stderr' | 'ignore';
+  readonly output: CommandOutput;
+  /** Its working folder (default: certify's); programs in its node_modules/.bin are found. */
+  readonly cwd?: string | undefined;
+  /** The environment it starts from (default: certify's); OTLP exporter settings are replaced. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface RunningCommand {
@@ -24,9 +31,12 @@ function reachableHost(address: string): string {
  * The command's environment: certify's own, without any OTLP exporter setting that could send its
  * telemetry elsewhere, plus the standard variables pointing at the gRPC receiver.
  */
-function commandEnvironment(ports: BoundPorts): Record<string, string> {
+function commandEnvironment(
+  ports: BoundPorts,
+  base: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
+  for (const [name, value] of Object.entries(base)) {
     if (value !== undefined && !name.startsWith('OTEL_EXPORTER_OTLP_')) env[name] = value;
   }
   const host = reachableHost(ports.address);
@@ -40,21 +50,43 @@ function describe(argv: readonly string[]): string {
   return argv.join(' ');
 }
 
-/** Starts the command (argv array, no shell) once the receivers are ready. */
+function stdio(output: CommandOutput): 2 | 'ignore' | 'pipe' {
+  if (output === 'stderr') return 2;
+  return output === 'ignore' ? 'ignore' : 'pipe';
+}
+
+function forwardLines(stream: Readable | null, onLine: (line: string) => void): void {
+  if (stream !== null) createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
+}
+
+/**
+ * Starts the command (argv array, no shell) once the receivers are ready, in its own process
+ * group, so that stopping it stops every process it started.
+ */
 export function startCommand(options: CommandOptions): RunningCommand {
   const [file, ...args] = options.argv;
-  const controller = new AbortController();
-  const output = options.output === 'stderr' ? 2 : 'ignore';
+  const output = stdio(options.output);
+  const cwd = options.cwd ?? process.cwd();
   const subprocess = execa(file ?? '', args, {
-    env: commandEnvironment(options.ports),
+    cwd,
+    env: commandEnvironment(options.ports, options.env ?? process.env),
     extendEnv: false,
+    preferLocal: true,
+    localDir: cwd,
+    detached: true,
     stdin: 'ignore',
     stdout: output,
     stderr: output,
+    buffer: false,
     reject: false,
-    cancelSignal: controller.signal,
-    forceKillAfterDelay: 2000,
   });
+  const { output: sink } = options;
+  if (typeof sink === 'function') {
+    forwardLines(subprocess.stdout, sink);
+    forwardLines(subprocess.stderr, sink);
+  }
+  const { pid } = subprocess;
+  let stopped = false;
   const finished = subprocess.then((result): CommandOutcome => {
     const argv = options.argv;
     const command = describe(argv);
@@ -66,17 +98,23 @@ export function startCommand(options: CommandOptions): RunningCommand {
         failure: `the command "${command}" exited with code ${result.exitCode}`,
       };
     }
-    const cause = result.isCanceled
+    const cause = stopped
       ? 'it was stopped before it exited'
       : result.signal !== undefined
         ? `it was killed by ${result.signal}`
         : `it could not start: ${result.originalMessage}`;
     return { argv, exit_code: undefined, failure: `the command "${command}" failed: ${cause}` };
   });
+  // Whatever it left behind in its group (a stray worker) ends with it.
+  void finished.then(() => {
+    if (pid !== undefined) signalProcessGroup(pid, 'SIGKILL');
+  });
   return {
     finished,
     kill: () => {
-      controller.abort();
+      if (pid === undefined || stopped) return;
+      stopped = true;
+      stopProcessGroup(pid);
     },
   };
 }

@@ -3,6 +3,9 @@ import type { ResolvedRegistry } from '../../registry/index.ts';
 import type { Finding, FindingLevel } from '../check/index.ts';
 import type { LiveCheckReport } from '../report/index.ts';
 
+/** Where a run-mode command's output goes: certify's stderr, nowhere, or to a line callback. */
+export type CommandOutput = 'stderr' | 'ignore' | ((line: string) => void);
+
 /** Where telemetry comes from. */
 export type InputSource =
   | {
@@ -24,8 +27,12 @@ export interface LiveCheckOptions {
   readonly inactivityTimeoutSeconds: number;
   /** Run mode: the program whose telemetry is checked, as an argv array (no shell). */
   readonly command?: readonly string[] | undefined;
-  /** Where the command's output goes: certify's stderr (the default) or nowhere. */
-  readonly commandOutput?: 'stderr' | 'ignore';
+  /** Where the command's output goes: certify's stderr (the default), nowhere, or line by line. */
+  readonly commandOutput?: CommandOutput;
+  /** The command's working folder (default: certify's own). */
+  readonly commandCwd?: string;
+  /** The environment the command starts from (default: certify's own). */
+  readonly commandEnv?: Readonly<Record<string, string | undefined>>;
   /** The lowest finding level that fails the check; 'none' never fails on findings. */
   readonly failOn: FindingLevel | 'none';
   /** Fail when registry coverage (a percentage) is below this. */

@@ -141,6 +141,8 @@ async function runWithReceivers(
       argv: options.command,
       ports: receivers.ports,
       output: options.commandOutput ?? 'stderr',
+      cwd: options.commandCwd,
+      env: options.commandEnv,
     });
     superviseCommand(run, command, options.quietPeriodMs ?? defaultQuietPeriodMs);
   }
