@@ -11,6 +11,7 @@ import {
   type Verification,
 } from '../attestation/index.ts';
 import { errnoCode } from '../common/index.ts';
+import { certificationPredicate } from '../report/index.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
@@ -57,6 +58,7 @@ export async function runVerify(args: readonly string[]): Promise<number> {
     const verification = await verifyEnvelope({
       envelopeText,
       publicKey: key.publicKey,
+      predicateSchema: certificationPredicate,
       subjectsRoot,
     });
     process.stdout.write(render(envelopePath, key, verification));

@@ -37,11 +37,14 @@ export interface DocsCheckStepSpec extends StepBase {
 export interface RegistryCheckStepSpec extends StepBase {
   readonly kind: 'registry-check';
   readonly policies?: readonly string[];
+  readonly engine?: 'auto' | 'builtin' | 'weaver';
+  readonly future?: boolean;
 }
 
 export interface LiveCheckStepSpec extends StepBase {
   readonly kind: 'live-check';
   readonly command: readonly [string, ...string[]];
+  readonly failOn?: 'violation' | 'improvement' | 'information' | 'none';
 }
 
 /** Overrides of a benchmark suite's own sampling (see `BenchTiming` in src/bench). */

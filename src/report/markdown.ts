@@ -85,7 +85,41 @@ function ticksSection(report: CertificationReport): string[] {
     ),
     '',
     'A tick is one cycle of the reference clock: ticks = nanoseconds × frequency in GHz. The budget applies to the median.',
+    ...figures.flatMap(peerLines),
   ];
+}
+
+/** The gated case's peers and the ratios between medians, all measured in the same run. */
+function peerLines(figures: TickFigures): string[] {
+  const cases = figures.cases ?? [];
+  const ratios = figures.ratios ?? [];
+  const caseLines =
+    cases.length === 0
+      ? []
+      : [
+          '',
+          `Every case of the run (medians, per event):`,
+          '',
+          '| Case | ns | ticks |',
+          '| --- | --- | --- |',
+          ...cases.map(
+            (c) => `| \`${c.name}\` | ${c.nsPerEvent.toFixed(2)} | ${c.ticksPerEvent.toFixed(2)} |`,
+          ),
+        ];
+  const ratioLines =
+    ratios.length === 0
+      ? []
+      : [
+          '',
+          'Ratios of medians:',
+          '',
+          ...ratios.map((r) => {
+            const value = r.value === null ? 'not measured' : `${r.value.toFixed(2)}×`;
+            const limit = r.limit === undefined ? '' : ` (limit ${r.limit}×)`;
+            return `- \`${r.name}\` = ${value}${limit}`;
+          }),
+        ];
+  return [...caseLines, ...ratioLines];
 }
 
 function findingLine(finding: Finding): string {

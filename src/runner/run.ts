@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { Listr, type ListrTask } from 'listr2';
+import { WriteStream } from 'node:tty';
+import { Listr, ProcessOutput, type ListrTask } from 'listr2';
 import type { Pipeline, StepSpec, TierSpec } from '../pipeline/index.ts';
 import { blockers, describeTier, stepHeadline, tierStatusOf } from './describe.ts';
 import { executeStep } from './execute-step.ts';
@@ -155,10 +156,19 @@ function listrOptions(options: RunPipelineOptions) {
   const renderer = options.renderer ?? 'plain';
   const common = { exitOnError: false, registerSignalListeners: false } as const;
   if (renderer === 'fancy') {
+    const stream = options.progressStream ?? process.stdout;
+    // The terminal renderer draws on the progress stream (stderr when stdout carries JSON).
+    const output =
+      stream instanceof WriteStream ? { processOutput: new ProcessOutput(stream, stream) } : {};
     return {
       ...common,
       renderer: 'default',
-      rendererOptions: { collapseSkips: true, collapseErrors: false, showErrorMessage: true },
+      rendererOptions: {
+        collapseSkips: true,
+        collapseErrors: false,
+        showErrorMessage: true,
+        ...output,
+      },
     } as const;
   }
   if (renderer === 'silent') return { ...common, renderer: 'silent' } as const;

@@ -1,5 +1,7 @@
 export { runStep } from './run-step.ts';
 export type {
+  CaseMedian,
+  CaseRatio,
   Finding,
   Spread,
   StepContext,

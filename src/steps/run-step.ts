@@ -1,8 +1,10 @@
 import type { StepSpec } from '../pipeline/index.ts';
 import { runCommandStep } from './command.ts';
 import { runDocsCheckStep } from './docs-check.ts';
-import { notImplemented } from './not-implemented.ts';
+import { runLiveCheckStep } from './live-check.ts';
+import { runRegistryCheckStep } from './registry-check.ts';
 import { runSecurityAuditStep } from './security-audit.ts';
+import { runTickBenchStep } from './tick-bench.ts';
 import type { StepContext, StepOutcome } from './types.ts';
 import { runVitestStep } from './vitest.ts';
 
@@ -18,8 +20,10 @@ export function runStep(spec: StepSpec, context: StepContext): Promise<StepOutco
     case 'docs-check':
       return runDocsCheckStep(spec, context);
     case 'registry-check':
+      return runRegistryCheckStep(spec, context);
     case 'live-check':
+      return runLiveCheckStep(spec, context);
     case 'tick-bench':
-      return notImplemented(spec);
+      return runTickBenchStep(spec, context);
   }
 }

@@ -35,6 +35,22 @@ export interface TickFigures {
   readonly samples: number;
   readonly tickGhz: number;
   readonly tickSource: string;
+  /** Every measured case's median, the gated one and its peers, measured in the same run. */
+  readonly cases?: readonly CaseMedian[];
+  /** Ratios of medians between cases, as the suite defines them; null when one was not measured. */
+  readonly ratios?: readonly CaseRatio[];
+}
+
+export interface CaseMedian {
+  readonly name: string;
+  readonly nsPerEvent: number;
+  readonly ticksPerEvent: number;
+}
+
+export interface CaseRatio {
+  readonly name: string;
+  readonly value: number | null;
+  readonly limit?: number;
 }
 
 /** A sub-check of a step that has several (the security audit). */

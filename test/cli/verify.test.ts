@@ -14,6 +14,8 @@ import {
 } from '../../src/attestation/index.ts';
 import { runVerify } from '../../src/cli/verify.ts';
 import { UsageError } from '../../src/cli/usage.ts';
+import { certificationPredicate } from '../../src/report/index.ts';
+import { passingReport } from '../report/fixture-run.ts';
 import { runCertify, type CertifyRun } from '../support/run-certify.ts';
 import { createTempProject, type TempProject } from '../support/temp-project.ts';
 
@@ -51,10 +53,19 @@ async function signedProject(): Promise<Fixture> {
   const { subjects } = await collectSubjects({ root: project.root, paths });
   const statement = buildStatement({
     subjects,
-    predicateType: 'https://example.com/certify/report/v1',
-    predicate: { verdict: 'certified' },
+    predicateType: certificationPredicate.predicateType,
+    predicate: passingReport(),
   });
-  const signed = signStatement({ statement, key });
+  const signed = signStatement({ statement, key, predicateSchema: certificationPredicate });
+  // Signed validly, but its predicate is not a certification report: the signature alone is not enough.
+  const unlike = signStatement({
+    statement: { ...statement, predicate: { verdict: 'certified' } },
+    key,
+  });
+  await writeAttestation({
+    envelopePath: join(project.root, 'reports', 'unlike.dsse.json'),
+    signed: unlike,
+  });
   const envelopePath = join(project.root, 'reports', 'certification.dsse.json');
   await writeAttestation({ envelopePath, signed });
   return {
@@ -97,6 +108,9 @@ describe('certify verify', () => {
     expect(run.stdout).toMatch(/^pass +envelope /m);
     expect(run.stdout).toMatch(/^pass +signature +Ed25519 signature 1 of 1 verifies/m);
     expect(run.stdout).toMatch(/^pass +statement +in-toto Statement v1, 5 subjects/m);
+    expect(run.stdout).toMatch(
+      /^pass +predicate +valid against the schema of urn:certify:certification-report:v1$/m,
+    );
     expect(run.stdout).toMatch(/^pass +subjects +all 5 subjects match/m);
     expect(run.stdout).toMatch(/^VERIFIED$/m);
     const privatePem = readFileSync(fixture.privateKeyPath, 'utf8');
@@ -108,6 +122,14 @@ describe('certify verify', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('reports/certification.pub.pem (beside the envelope)');
     expect(run.stdout).toContain('not who signed it');
+  });
+
+  it('exits 1 when a validly signed predicate is not a certification report, saying why', async () => {
+    const run = await verify('reports/unlike.dsse.json', '--key', fixture.publicKeyPath);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/^pass +signature/m);
+    expect(run.stdout).toMatch(/^FAIL +predicate +not valid against its schema/m);
+    expect(run.stdout).toContain("(top level): must have required property 'reportVersion'");
   });
 
   it('exits 1 when one payload byte is changed', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pipeline, StepSpec, TierSpec } from '../../src/pipeline/index.ts';
@@ -87,9 +88,16 @@ describe('running a pipeline', () => {
   });
 
   it('does not stop at an inconclusive tier', async () => {
-    const live = { id: 'live', kind: 'live-check', timeoutSeconds: 5, command: ['node'] } as const;
-    const result = await run([tier('1', [live]), tier('2', [ok('b')])]);
-    expect(statuses(result)).toEqual(['1:inconclusive[live=inconclusive]', '2:pass[b=pass]']);
+    // The real weaver asked for, and none on PATH: the check cannot be made, which is no failure.
+    const weaver = {
+      id: 'weaver',
+      kind: 'registry-check',
+      timeoutSeconds: 5,
+      engine: 'weaver',
+    } as const;
+    const env = { PATH: dirname(process.execPath) };
+    const result = await run([tier('1', [weaver]), tier('2', [ok('b')])], { env });
+    expect(statuses(result)).toEqual(['1:inconclusive[weaver=inconclusive]', '2:pass[b=pass]']);
   });
 
   it('runs a tier’s steps one after another by default, and at once with concurrency', async () => {
