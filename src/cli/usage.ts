@@ -22,7 +22,15 @@ export function usageText(): string {
   return `certify: certify a software feature as production-ready
 
 Usage:
-  certify [--pipeline <file>]        run the pipeline's three tiers and write a signed report
+  certify [--pipeline <file>] [--keep-going] [--only <id>[,<id>…]] [--json]
+          [--renderer auto|fancy|plain|silent] [--key <private.pem>] [--reports <dir>]
+                                     run the pipeline's tiers in order (default file
+                                     pipeline/certify.yaml) and write the signed report into
+                                     --reports (default reports/). --keep-going runs every tier
+                                     after a failure; --only runs some tiers or steps (never
+                                     certified); --json prints the report on stdout. The key is
+                                     --key, else CERTIFY_SIGNING_KEY, else a local self-signing
+                                     key in .certify/
   certify keygen [--out <dir>] [--force]
                                      write an Ed25519 key pair for signing reports
   certify verify <envelope> [--key <pub.pem>] [--check-subjects] [--root <dir>]
