@@ -28,7 +28,9 @@ export class PipelineError extends Error {
 
   private static describe(file: string, detail: string, location?: PipelineLocation): string {
     if (location === undefined) return `${file}: ${detail}`;
-    const key = location.keyPath === '' ? '' : `${location.keyPath}: `;
+    // Schema messages name their key already (`tiers[1].concurency …`): do not say it twice.
+    const named = location.keyPath === '' || detail.includes(location.keyPath);
+    const key = named ? '' : `${location.keyPath}: `;
     return `${file}:${location.line}:${location.column}: ${key}${detail}`;
   }
 }

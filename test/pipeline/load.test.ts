@@ -221,6 +221,8 @@ describe('loading a pipeline file', () => {
       expect(error.location?.keyPath).toBe(keyPath);
       expect(error.detail).toContain(detail);
       expect(error.message).toContain(`certify.yaml:${line}:`);
+      // The key is named once, by the detail or before it.
+      if (keyPath !== '') expect(error.message.split(keyPath).length - 1).toBe(1);
     },
   );
 
