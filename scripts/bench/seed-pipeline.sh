@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The seed's way, for comparison with `npx certify` (npm run bench:certify): the same checks as
+# pipeline/certify.yaml, each its own command, one after another, no concurrency. It prints one
+# line per command with its exit code and ends with the number of failed commands; it writes no
+# report and signs nothing. Run from anywhere: it works in the project's root folder.
+set -u
+cd "$(dirname "$0")/../.."
+bin=node_modules/.bin
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+failed=0
+
+run() {
+  if "$@" >"$scratch/out" 2>&1; then
+    echo "ok    $*"
+  else
+    echo "FAIL  $* (exit $?)"
+    failed=$((failed + 1))
+  fi
+}
+
+# Tier 1: Weaver
+run node bin/certify.js registry check -r registry -p builtin:otel
+run node bin/certify.js registry live-check -r registry --otlp-grpc-port 0 --otlp-http-port 0 \
+  --admin-port 0 --fail-on-coverage-below 100 -- node --import tsx feature/activity-log/demo/main.ts
+# Tier 2: quality
+run "$bin/tsc" --noEmit -p feature/activity-log
+run "$bin/eslint" --max-warnings 0 feature/activity-log
+run "$bin/prettier" --check feature/activity-log registry pipeline
+# Tier 3: tests (the security audit and documentation check are certify's own checks: run alone)
+run "$bin/vitest" run feature/activity-log
+run node bin/certify.js --only security-audit --renderer silent --reports "$scratch/audit"
+run node bin/certify.js --only docs-check --renderer silent --reports "$scratch/docs"
+run node bin/certify.js bench --suite feature/activity-log/bench/suite.ts --budget 8 \
+  --gate activity-log/hot-path/batch
+
+echo "failed: $failed"
