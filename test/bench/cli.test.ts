@@ -5,6 +5,7 @@ import { runCertify } from '../support/run-certify.ts';
 const tinySuite = 'test/bench/fixtures/tiny-suite.ts';
 const oneCaseSuite = 'test/bench/fixtures/one-case-suite.ts';
 const skippedWorkSuite = 'test/bench/fixtures/skipped-work-suite.ts';
+const forcedGcSuite = 'test/bench/fixtures/forced-gc-suite.ts';
 
 const parse = (stdout: string): BenchDocument => JSON.parse(stdout) as BenchDocument;
 
@@ -80,6 +81,13 @@ describe('certify bench, run as a user would', () => {
     const document = parse(run.stdout);
     expect(document.verdict).toBe('guard-failed');
     expect(document.results[0]?.guard.problems[0]).toContain('work was skipped or eliminated');
+  });
+
+  it('forces a full collection once per case, before its warm-up, never between samples', async () => {
+    const run = await runCertify(['bench', '--suite', forcedGcSuite, '--json']);
+    const document = parse(run.stdout);
+    expect(document.results[0]?.guard).toMatchObject({ ok: true, problems: [] });
+    expect(run.exitCode).toBe(0);
   });
 
   it('exits 2 without a suite, saying what is needed', async () => {

@@ -6,12 +6,28 @@
 export const actionTypes = ['login', 'logout', 'page_view', 'action_taken'] as const;
 
 /**
- * Events per timed call for the cases that log one event at a time (one to ten microseconds
- * each here): a sample lasts one to several hundred microseconds, at least ticks.md's 100 µs,
- * and short enough to fit within one scheduler time slice on this shared machine; with longer
- * samples, most were cut by other processes' turns and the medians of the slower cases doubled.
+ * Events per timed call of the cases that log one event at a time, set per case from what one
+ * event costs here: enough that a sample lasts at least about 110 µs even at the fastest the
+ * case has run on this machine (ticks.md asks for about 100 µs, so the clock's cost does not
+ * weigh), and few enough that it lasts a few hundred microseconds at most, within a scheduler
+ * time slice: with longer samples, most were cut by other processes' turns on this shared
+ * machine and the medians of the slower cases doubled.
  */
-export const eventsPerRun = 64;
+export const eventsPerCall = {
+  /** `logEvent` with the API alone: 0.45 to 0.55 µs per event, 115 to 140 µs per call. */
+  logEventApiOnly: 256,
+  /** `logEvent` with the SDK exporting: 6 µs per event and more, 190 µs and more. */
+  logEventSdk: 32,
+  /** The tutorial's code with the API alone: 0.85 to 1.1 µs per event, 160 to 210 µs. */
+  tutorialApiOnly: 192,
+  /** The tutorial's code with the SDK exporting: 4.5 µs per event and more, 140 µs and more. */
+  tutorialSdk: 32,
+  /** The Logs SDK, one record per event: 0.6 to 1.4 µs per event, 115 to 270 µs. */
+  logsSdk: 192,
+  /** A span, a counter and a histogram per event: 5.5 µs per event and more, 175 µs and more. */
+  spanCounterHistogram: 32,
+} as const;
+
 export type WorkloadActionType = (typeof actionTypes)[number];
 
 export interface Workload {

@@ -26,6 +26,8 @@ export interface SampleLimits {
   readonly minTimeMs: number;
   /** Stops sampling even before `minTimeMs` (a very short call, such as the empty loop). */
   readonly maxSamples?: number;
+  /** Collect garbage (a forced full GC) before the first sample; true unless said otherwise. */
+  readonly collectGarbageFirst?: boolean;
 }
 
 /** Keeps the sampling, and the sort mitata does at its end, bounded when a call is very short. */
@@ -92,7 +94,7 @@ export async function sample(
     ),
     batch_threshold: -1,
     warmup_threshold: 0,
-    gc: collectGarbage(),
+    gc: limits.collectGarbageFirst === false ? false : collectGarbage(),
   });
   return { figures: figuresOf(stats.samples), values: stats.samples };
 }

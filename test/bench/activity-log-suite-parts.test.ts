@@ -1,0 +1,102 @@
+import { SeverityNumber } from '@opentelemetry/api-logs';
+import { describe, expect, it } from 'vitest';
+import { LogRotation } from '../../feature/activity-log/bench/log-rotation.ts';
+import {
+  exportProblems,
+  startExportingTelemetry,
+} from '../../feature/activity-log/bench/telemetry.ts';
+import type { ActivityBatch } from '../../feature/activity-log/src/index.ts';
+
+const now = Date.now();
+
+/** Four valid events of one user. */
+function batchOf(userId: bigint): ActivityBatch {
+  return {
+    userIds: BigUint64Array.of(userId, userId, userId, userId),
+    actionCodes: Uint8Array.of(0, 1, 2, 3),
+    timestamps: Float64Array.of(now - 4, now - 3, now - 2, now - 1),
+  };
+}
+
+describe("the activity log suite's log rotation", () => {
+  it('hands out the other store when one is full, and a full store comes back empty', () => {
+    const rotation = new LogRotation({ capacity: 8, eventsPerRun: 4 });
+    const first = rotation.next();
+    first.logBatch(batchOf(7n));
+    expect(rotation.next()).toBe(first);
+    first.logBatch(batchOf(7n));
+    expect({ count: first.countEvents(), runs: rotation.runsOnCurrent }).toEqual({
+      count: 8,
+      runs: 2,
+    });
+
+    const second = rotation.next();
+    expect(second.share().rows).not.toBe(first.share().rows);
+    expect(second.countEvents()).toBe(0);
+    second.logBatch(batchOf(9n));
+    rotation.next().logBatch(batchOf(9n));
+
+    const firstAgain = rotation.next();
+    expect(firstAgain.share().rows).toBe(first.share().rows);
+    expect(firstAgain.countEvents()).toBe(0);
+    expect(firstAgain.getEventsForUser(7)).toEqual([]);
+    expect(firstAgain.logBatch(batchOf(11n))).toMatchObject({ ok: true, accepted: 4 });
+    expect(firstAgain.getEventsForUser(11).map((event) => event.actionType)).toEqual([
+      'login',
+      'logout',
+      'page_view',
+      'action_taken',
+    ]);
+    expect(rotation.runsOnCurrent).toBe(1);
+  });
+});
+
+describe("the activity log suite's exporting telemetry", () => {
+  it('encodes a batch of spans inside the call that ends its last span', async () => {
+    const telemetry = await startExportingTelemetry({ itemsPerBatch: 4 });
+    try {
+      const tracer = telemetry.tracerProvider.getTracer('test');
+      for (let span = 0; span < 3; span += 1) tracer.startSpan('activity.log_event').end();
+      expect(telemetry.encodedSpans.requests).toBe(0);
+      tracer.startSpan('activity.log_event').end();
+      expect({ ...telemetry.encodedSpans, bytes: telemetry.encodedSpans.bytes > 0 }).toEqual({
+        requests: 1,
+        items: 4,
+        bytes: true,
+      });
+      expect(exportProblems('spans', telemetry.encodedSpans, { runs: 1, itemsPerRun: 4 })).toEqual(
+        [],
+      );
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it('encodes log records in batches once the processor has exported them', async () => {
+    const telemetry = await startExportingTelemetry({ itemsPerBatch: 2 });
+    try {
+      const logger = telemetry.loggerProvider.getLogger('test');
+      for (let record = 0; record < 4; record += 1)
+        logger.emit({ severityNumber: SeverityNumber.INFO, body: 'activity event' });
+      await telemetry.flush();
+      expect(
+        exportProblems('log records', telemetry.encodedLogRecords, { runs: 2, itemsPerRun: 2 }),
+      ).toEqual([]);
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it('reports a case whose calls do not each end one exported batch', async () => {
+    const telemetry = await startExportingTelemetry({ itemsPerBatch: 8 });
+    try {
+      const tracer = telemetry.tracerProvider.getTracer('test');
+      for (let span = 0; span < 8; span += 1) tracer.startSpan('activity.log_event').end();
+      expect(exportProblems('spans', telemetry.encodedSpans, { runs: 2, itemsPerRun: 4 })).toEqual([
+        expect.stringContaining('8 encoded in 1 OTLP requests'),
+      ]);
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+});
