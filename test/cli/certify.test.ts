@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateCertificationReport } from '../../src/report/index.ts';
 import { projectRoot, runCertify, type CertifyRun } from '../support/run-certify.ts';
+import { isAlive, processTreeScript, treePids } from '../support/process-tree.ts';
 import { createTempProject, type TempProject } from '../support/temp-project.ts';
 
 const reportFiles = [
@@ -238,34 +239,19 @@ describe('npx certify', () => {
   });
 
   it('stops every step on Ctrl-C: exit 130, the step process tree killed, no report', async () => {
-    const script = [
-      "const { spawn } = require('node:child_process');",
-      "const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });",
-      "require('node:fs').writeFileSync('pids.txt', `${process.pid} ${child.pid}`);",
-      'setTimeout(() => {}, 60000);',
-    ].join(' ');
-    const { root } = demoProject(pipelineYaml({ quality: [nodeStep('lint', script)] }));
-    const pidsFile = join(root, 'pids.txt');
+    const { root } = demoProject(pipelineYaml({ quality: [nodeStep('lint', processTreeScript)] }));
     const child = execa('node', [resolve(projectRoot, 'bin/certify.js'), '--renderer', 'plain'], {
       cwd: root,
       reject: false,
     });
-    await expect.poll(() => existsSync(pidsFile), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => treePids(root), { timeout: 20_000 }).toHaveLength(2);
     child.kill('SIGINT');
     const run = await child;
     expect(run.exitCode).toBe(130);
     expect(run.stderr).toContain('interrupted: nothing is certified and no report was written');
     expect(existing(root)).toEqual([]);
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    const pids = readFileSync(pidsFile, 'utf8').split(' ').map(Number);
-    await expect.poll(() => pids.filter(alive), { timeout: 5_000 }).toEqual([]);
+    const pids = treePids(root);
+    await expect.poll(() => pids.filter(isAlive), { timeout: 5_000 }).toEqual([]);
   });
 });
 

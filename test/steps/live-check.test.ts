@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveCheckStepSpec } from '../../src/pipeline/index.ts';
 import { runStep, type StepOutcome } from '../../src/steps/index.ts';
 import { attr, ref, registryYaml, spanYaml } from '../live-check/support/yaml.ts';
+import { isAlive, processTreeScript, treePids } from '../support/process-tree.ts';
 import { createTempProject, type TempProject } from '../support/temp-project.ts';
 import { stepContext } from './step-context.ts';
 
@@ -97,29 +97,14 @@ describe('the live-check step', () => {
 
   it('stops the whole process tree of the command when told to stop', async () => {
     const controller = new AbortController();
-    const pids = () => {
-      const file = resolve(project?.root ?? '', 'pids.txt');
-      return existsSync(file) ? readFileSync(file, 'utf8').trim().split(' ').map(Number) : [];
-    };
-    // The command starts a grandchild, writes both pids, and both would sleep for a minute.
-    const script = [
-      "const { spawn } = require('node:child_process');",
-      "const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });",
-      "require('node:fs').writeFileSync('pids.txt', `${process.pid} ${child.pid}`);",
-      'setTimeout(() => {}, 60000);',
-    ].join('\n');
-    const running = liveCheck({ command: ['node', '-e', script], signal: controller.signal });
+    const pids = () => treePids(project?.root ?? '');
+    const running = liveCheck({
+      command: ['node', '-e', processTreeScript],
+      signal: controller.signal,
+    });
     await expect.poll(pids, { timeout: 10_000 }).toHaveLength(2);
     controller.abort();
     await running;
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    await expect.poll(() => pids().filter(alive), { timeout: 5_000 }).toEqual([]);
+    await expect.poll(() => pids().filter(isAlive), { timeout: 5_000 }).toEqual([]);
   });
 });
