@@ -1,11 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
 import {
-  decodeProtobufRequest,
   encodedSuccessResponse,
   otlpDefinitions,
   otlpSignals,
   type OtlpSignal,
 } from '../otlp/index.ts';
+import { samplesFromProtobuf } from '../sample/index.ts';
 import { hostPort, type Listener, type ReceiverLimits, type RequestSink } from './sink.ts';
 
 export interface GrpcReceiverOptions {
@@ -39,13 +39,13 @@ function exportService(signal: OtlpSignal): grpc.ServiceDefinition {
 
 function exportHandler(signal: OtlpSignal, sink: RequestSink) {
   return (call: RawCall, callback: RawCallback): void => {
-    const decoded = decodeProtobufRequest(signal, call.request);
+    const decoded = samplesFromProtobuf(signal, call.request);
     if (!decoded.ok) {
       sink.reject(`OTLP/gRPC ${signal}`, decoded.error.message);
       callback({ code: grpc.status.INVALID_ARGUMENT, details: decoded.error.message });
       return;
     }
-    if (!sink.accept(decoded.request)) {
+    if (!sink.accept(decoded.samples)) {
       callback({ code: grpc.status.UNAVAILABLE, details: 'the live check is stopping' });
       return;
     }
