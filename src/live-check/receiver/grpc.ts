@@ -6,6 +6,7 @@ import {
   type OtlpSignal,
 } from '../otlp/index.ts';
 import { samplesFromProtobuf } from '../sample/index.ts';
+import { widenReceiveWindows } from './flow-control.ts';
 import { hostPort, type Listener, type ReceiverLimits, type RequestSink } from './sink.ts';
 
 export interface GrpcReceiverOptions {
@@ -81,10 +82,13 @@ export async function startGrpcReceiver(options: GrpcReceiverOptions): Promise<L
   const server = new grpc.Server({
     // grpc-js answers RESOURCE_EXHAUSTED for a larger message, compressed or decompressed.
     'grpc.max_receive_message_length': options.limits.maxMessageBytes,
+    // Channelz (gRPC's introspection service) is not served: no need to track every call for it.
+    'grpc.enable_channelz': 0,
   });
   for (const signal of otlpSignals) {
     server.addService(exportService(signal), { Export: exportHandler(signal, options.sink) });
   }
   const port = await bind(server, hostPort(options.address, options.port));
+  widenReceiveWindows(server);
   return { port, close: () => shutDown(server, 1000) };
 }
