@@ -1,11 +1,16 @@
 /**
  * `npm run bench:live-check`: how many spans per second the live check receives over loopback
  * gRPC, decodes, checks against the activity-log registry and counts. A real OTLP/gRPC exporter
- * in another process sends the spans; the figure is spans validated / wall time from the first
- * export to the last acknowledgement (the receiver checks a request before acknowledging it).
- * Prints each run and the median. Options: --runs <n> (5), --spans <n> per run (200000),
- * --registry <dir> (registry).
+ * in another process sends the activity log's spans (see live-check-sender.ts); the figure is
+ * spans validated / wall time from the first export to the last acknowledgement (the receiver
+ * checks a request before acknowledging it). Prints each run, with the machine's 1-minute load
+ * average (sender and receiver share its cores with whatever else runs), and the median.
+ * Options: --runs <n> (5), --spans <n> per run (200000), --batch <n> spans per export (2048),
+ * --in-flight <n> exports (8), --registry <dir> (registry), --cpu-prof <dir>: the sender writes a
+ * CPU profile there (run the bench itself under `node --cpu-prof --cpu-prof-dir <dir> --import
+ * tsx` for the receiver's).
  */
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
@@ -42,7 +47,20 @@ interface RunFigure {
   readonly findings: Readonly<Record<string, number>>;
 }
 
-async function oneRun(registry: ResolvedRegistry, spans: number): Promise<RunFigure> {
+/** How the sender exports: spans per run and per export, exports in flight, node flags. */
+interface SenderOptions {
+  readonly spans: number;
+  readonly batch: number;
+  readonly inFlight: number;
+  readonly nodeArgs: readonly string[];
+}
+
+function senderArgs(port: number, options: SenderOptions): string[] {
+  const { spans, batch, inFlight, nodeArgs } = options;
+  return [...nodeArgs, '--import', 'tsx', sender, ...[port, spans, batch, inFlight].map(String)];
+}
+
+async function oneRun(registry: ResolvedRegistry, options: SenderOptions): Promise<RunFigure> {
   const controller = new AbortController();
   let ports: BoundPorts | undefined;
   const running = runLiveCheck({
@@ -57,7 +75,7 @@ async function oneRun(registry: ResolvedRegistry, spans: number): Promise<RunFig
   });
   while (ports === undefined) await new Promise((done) => setTimeout(done, 10));
   const cpuBefore = process.cpuUsage();
-  const child = await execa('node', ['--import', 'tsx', sender, String(ports.grpc), String(spans)]);
+  const child = await execa('node', senderArgs(ports.grpc, options));
   const cpu = process.cpuUsage(cpuBefore);
   const sent = JSON.parse(child.stdout) as SenderReport;
   controller.abort();
@@ -99,28 +117,38 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     spans: { type: 'string', default: '200000' },
+    batch: { type: 'string', default: '2048' },
+    'in-flight': { type: 'string', default: '8' },
     registry: { type: 'string', default: 'registry' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const registry = await loadRegistry(values.registry);
 const runs = Number(values.runs);
-const spans = Number(values.spans);
+const profile = values['cpu-prof'];
+const options: SenderOptions = {
+  spans: Number(values.spans),
+  batch: Number(values.batch),
+  inFlight: Number(values['in-flight']),
+  nodeArgs: profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile],
+};
 const rates: number[] = [];
 const receiverRates: number[] = [];
 const senderRates: number[] = [];
 let findings: Readonly<Record<string, number>> = {};
 for (let run = 1; run <= runs; run += 1) {
-  const figure = await oneRun(registry, spans);
+  const figure = await oneRun(registry, options);
   rates.push(figure.rate);
   receiverRates.push(figure.receiverRate);
   senderRates.push(figure.senderRate);
   findings = figure.findings;
   process.stdout.write(
-    `run ${run}: ${thousands(figure.rate)} spans/s (receiver ${thousands(figure.receiverRate)} spans per CPU-second, sender ${thousands(figure.senderRate)})\n`,
+    `run ${run}: ${thousands(figure.rate)} spans/s (receiver ${thousands(figure.receiverRate)} spans per CPU-second, sender ${thousands(figure.senderRate)}; load average ${(loadavg()[0] ?? 0).toFixed(2)})\n`,
   );
 }
-// Findings are part of the work measured (the SDK's resource attributes are not in the registry).
+// Findings are part of the work measured: the spans leave out the attributes the registry
+// requires only conditionally (error.type on an accepted event, for one).
 process.stdout.write(`findings in the last run: ${JSON.stringify(findings)}\n`);
 process.stdout.write(
-  `live-check over loopback gRPC (${thousands(spans)} spans per run, ${runs} runs): median ${thousands(median(rates))} spans validated/s; receiver alone: median ${thousands(median(receiverRates))} spans per CPU-second\n`,
+  `live-check over loopback gRPC (${thousands(options.spans)} spans per run in exports of ${thousands(options.batch)}, ${runs} runs): median ${thousands(median(rates))} spans validated/s; receiver alone: median ${thousands(median(receiverRates))} spans per CPU-second, sender ${thousands(median(senderRates))}\n`,
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLevels } from '../../src/live-check/check/index.ts';
+import type { LiveCheckReport } from '../../src/live-check/report/index.ts';
 import { checkAgainst, findingsOf, idsOf } from './support/check.ts';
 import { attrs, log, metric, resource, span } from './support/samples.ts';
 import {
@@ -286,6 +287,75 @@ describe('requirement levels, on metric data points, events and spans alike', ()
       span('job.run', 'internal', { 'job.header.accept': 'x' }),
     ]);
     expect(idsOf(report)).toEqual(['template_attribute']);
+  });
+});
+
+describe('requirement findings are worked out once per set of missing attributes', () => {
+  const names = ['job.a', 'job.b', 'job.c'];
+  const yaml = registryYaml(
+    names.map((name) => attr(name, 'string')),
+    spanYaml('span.job.run.internal', 'internal', {
+      attributes: names.map((name) => ref(name, 'recommended')),
+    }),
+  );
+  const lacking = (report: LiveCheckReport) =>
+    report.findings.map(({ finding, count }) => [finding.context.attribute_name, count]);
+
+  it('spans lacking different attributes each get theirs, in the definition order, counted', async () => {
+    const report = await checkAgainst(yaml, [
+      span('job.run', 'internal', { 'job.b': 'x', 'job.c': 'x' }),
+      span('job.run', 'internal', { 'job.a': 'x', 'job.c': 'x' }),
+      span('job.run', 'internal', { 'job.b': 'x' }),
+      span('job.run', 'internal', { 'job.c': 'x', 'job.b': 'x' }),
+      span('job.run', 'internal', { 'job.a': 'x', 'job.b': 'x', 'job.c': 'x' }),
+    ]);
+    expect(lacking(report)).toEqual([
+      ['job.a', 3],
+      ['job.b', 1],
+      ['job.c', 1],
+    ]);
+    // The one complete span and all 10 attributes.
+    expect(report.statistics.samples_with_no_finding).toBe(11);
+  });
+
+  it('a definition with more attributes than fit a bit mask (40) is checked the same way', async () => {
+    const many = Array.from({ length: 40 }, (_, index) => `job.attr${index}`);
+    const big = registryYaml(
+      many.map((name) => attr(name, 'string')),
+      spanYaml('span.job.run.internal', 'internal', {
+        attributes: many.map((name) => ref(name, 'recommended')),
+      }),
+    );
+    // Every third one sent: a mask that wrapped past 32 bits would mistake some for others.
+    const lacked = many.filter((_, index) => index % 3 !== 0);
+    const sent = Object.fromEntries(
+      many.filter((_, index) => index % 3 === 0).map((name) => [name, 'x']),
+    );
+    const report = await checkAgainst(big, [
+      span('job.run', 'internal', sent),
+      span('job.run', 'internal', sent),
+      span('job.run', 'internal', Object.fromEntries(many.map((name) => [name, 'x']))),
+    ]);
+    expect(lacking(report)).toEqual(lacked.map((name) => [name, 2]));
+  });
+
+  it('a template is lacking when no attribute extends it, present as soon as one does', async () => {
+    const templated = registryYaml(
+      [attr('job.header', 'template[string]'), attr('job.a', 'string')],
+      spanYaml('span.job.run.internal', 'internal', {
+        attributes: [ref('job.a', 'recommended'), ref('job.header', 'required')],
+      }),
+    );
+    const report = await checkAgainst(templated, [
+      span('job.run', 'internal', { 'job.a': 'x' }),
+      span('job.run', 'internal', { 'job.a': 'x', 'job.header.accept': 'x' }),
+      span('job.run', 'internal', { 'job.header.cookie': 'x' }),
+    ]);
+    expect(report.statistics.findings_by_id).toEqual({
+      recommended_attribute_not_present: 1,
+      required_attribute_not_present: 1,
+      template_attribute: 2,
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect as connectHttp2 } from 'node:http2';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
@@ -242,5 +243,36 @@ describe('load: hundreds of concurrent clients', () => {
     const document = await stopAndCollect(live);
     expect(document.received.requests).toBe(300);
     expect(document.statistics.total_entities_by_type.span).toBe(300);
+  });
+});
+
+/** What a real HTTP/2 client is allowed to send on a fresh connection: per call, and in all. */
+function sendWindows(port: number): Promise<{ perCall: number; connection: number }> {
+  return new Promise((resolve, reject) => {
+    const session = connectHttp2(`http://127.0.0.1:${port}`);
+    session.on('error', reject);
+    session.once('remoteSettings', () => {
+      // The server's SETTINGS and WINDOW_UPDATE frames precede its answer to this ping.
+      session.ping((error) => {
+        session.close();
+        if (error !== null) reject(error);
+        const perCall = session.remoteSettings.initialWindowSize ?? 0;
+        resolve({ perCall, connection: session.state.remoteWindowSize ?? 0 });
+      });
+    });
+  });
+}
+
+describe('flow control: a sender is not held to 64 KiB in flight', () => {
+  it('the gRPC receiver gives each call and each connection a 4 MiB receive window', async () => {
+    const live = await listen(jobs);
+    try {
+      const windows = await sendWindows(live.ports.grpc);
+      expect(windows).toEqual({ perCall: 4 * 1024 * 1024, connection: 4 * 1024 * 1024 });
+      // And the receiver still answers on such a connection.
+      expect(await sendGrpc(live.ports.grpc, good)).toEqual({ ok: true });
+    } finally {
+      await stopAndCollect(live);
+    }
   });
 });

@@ -15,11 +15,11 @@ import type {
   SpanSample,
 } from '../sample/index.ts';
 import { BoundedCache } from './cache.ts';
-import { finding, type Finding, type SignalRef, type SignalType } from './finding.ts';
+import { finding, noFindings, type Finding, type SignalRef, type SignalType } from './finding.ts';
 import { metricNameFindings } from './naming.ts';
 import { indexRegistry, type RegistryIndex } from './registry-index.ts';
 import { lifecycleFindings } from './requirements.ts';
-import { joined, noFindings, SignalCache, type SignalHead } from './signal-cache.ts';
+import { joined, SignalCache, type SignalHead } from './signal-cache.ts';
 
 export type CoverageCategory = 'attributes' | 'spans' | 'metrics' | 'events';
 

@@ -54,6 +54,9 @@ export interface SignalRef {
   readonly name: string | null;
 }
 
+/** No findings: one shared empty list, so that a conforming sample allocates nothing. */
+export const noFindings: readonly Finding[] = Object.freeze([]);
+
 export function finding(
   id: FindingId,
   signal: SignalRef,

@@ -22,7 +22,7 @@ const absenceFinding: Readonly<
 };
 
 /** A linear scan: signals carry a handful of attributes, and this path allocates nothing. */
-function isPresent(
+export function isPresent(
   attributes: readonly SampleAttribute[],
   key: string,
   template: boolean,
@@ -34,10 +34,13 @@ function isPresent(
 }
 
 /**
- * Which of the group's attributes the sample lacks, as a key (their positions, `1,3,`): the same
- * key always gives the same findings, so they are computed once. '' when nothing is missing.
+ * Which of the group's attributes the sample lacks, as their positions (`1,3,`), for a group too
+ * large for a bit mask (see GroupRequirements). '' when nothing is missing.
  */
-export function missingKey(group: SignalGroup, attributes: readonly SampleAttribute[]): string {
+export function missingPositions(
+  group: SignalGroup,
+  attributes: readonly SampleAttribute[],
+): string {
   let key = '';
   const expected = group.attributes;
   for (let index = 0; index < expected.length; index += 1) {
@@ -50,13 +53,18 @@ export function missingKey(group: SignalGroup, attributes: readonly SampleAttrib
 }
 
 /**
- * One finding per attribute named by a `missingKey`, at the level its requirement level gives
- * (required → violation, recommended → improvement, opt-in and conditional → information).
+ * One finding per attribute of the group at `positions` (ascending), at the level its requirement
+ * level gives (required → violation, recommended → improvement, opt-in and conditional →
+ * information).
  */
-export function requirementFindings(group: SignalGroup, key: string, signal: SignalRef): Finding[] {
+export function requirementFindings(
+  group: SignalGroup,
+  positions: readonly number[],
+  signal: SignalRef,
+): Finding[] {
   const findings: Finding[] = [];
-  for (const position of key.split(',')) {
-    const expected = position === '' ? undefined : group.attributes[Number(position)];
+  for (const position of positions) {
+    const expected = group.attributes[position];
     if (expected === undefined) continue;
     const { id, label } = absenceFinding[expected.requirementLevel.level];
     findings.push(

@@ -2,13 +2,11 @@ import type { SampleAttribute } from '../sample/index.ts';
 import { checkAttribute, enumVariantFinding, type AttributeVerdict } from './attributes.ts';
 import { BoundedCache } from './cache.ts';
 import type { Finding, SignalRef } from './finding.ts';
+import { GroupRequirements } from './group-requirements.ts';
 import type { RegistryIndex, SignalGroup } from './registry-index.ts';
-import { missingKey, requirementFindings } from './requirements.ts';
 
 const namesPerSignal = 2_000;
 const entriesPerSignal = 2_000;
-
-export const noFindings: readonly Finding[] = Object.freeze([]);
 
 /**
  * Everything already decided for one signal (a span name, a metric name, …): its findings depend
@@ -23,8 +21,8 @@ export class SignalCache {
     namesPerSignal,
   );
   private readonly enumOutliers = new BoundedCache<string, AttributeVerdict>(entriesPerSignal);
-  /** Per definition (a span name can match several), findings by `missingKey`. */
-  private readonly requirements = new Map<SignalGroup, BoundedCache<string, readonly Finding[]>>();
+  /** Per definition (a span name can match several), its requirement findings. */
+  private readonly requirements = new Map<SignalGroup, GroupRequirements>();
   /** Signal-level findings (matching, lifecycle), keyed by what they depend on. */
   readonly heads = new BoundedCache<string, SignalHead>(entriesPerSignal);
 
@@ -53,17 +51,12 @@ export class SignalCache {
 
   /** Requirement-level findings for the attributes of `group` that the sample lacks. */
   requirementsOf(group: SignalGroup, attributes: readonly SampleAttribute[]): readonly Finding[] {
-    const missing = missingKey(group, attributes);
-    if (missing === '') return noFindings;
-    let byMissing = this.requirements.get(group);
-    if (byMissing === undefined) {
-      byMissing = new BoundedCache(entriesPerSignal);
-      this.requirements.set(group, byMissing);
+    let requirements = this.requirements.get(group);
+    if (requirements === undefined) {
+      requirements = new GroupRequirements(group, this.signal);
+      this.requirements.set(group, requirements);
     }
-    return (
-      byMissing.get(missing) ??
-      byMissing.set(missing, requirementFindings(group, missing, this.signal))
-    );
+    return requirements.findingsFor(attributes);
   }
 }
 

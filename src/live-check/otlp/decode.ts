@@ -31,14 +31,20 @@ function asExportRequest(signal: OtlpSignal, message: protobuf.Message): ExportR
   return { signal, message } as unknown as ExportRequest;
 }
 
+/** The error for protobuf bytes that are not an export request of `signal`, with the reader's reason. */
+export function malformedProtobuf(signal: OtlpSignal, error: unknown): DecodeError {
+  const { request } = otlpDefinitions()[signal];
+  const message = `not a valid protobuf ${typeName(request)}: ${reasonOf(error)}`;
+  return { kind: 'malformed-protobuf', message };
+}
+
 /** Decodes a binary protobuf OTLP export request of the given signal. */
 export function decodeProtobufRequest(signal: OtlpSignal, bytes: Uint8Array): DecodeResult {
   const { request } = otlpDefinitions()[signal];
   try {
     return { ok: true, request: asExportRequest(signal, request.decode(bytes)) };
   } catch (error: unknown) {
-    const message = `not a valid protobuf ${typeName(request)}: ${reasonOf(error)}`;
-    return { ok: false, error: { kind: 'malformed-protobuf', message } };
+    return { ok: false, error: malformedProtobuf(signal, error) };
   }
 }
 

@@ -12,6 +12,7 @@ export {
   decodeJsonRequest,
   decodeProtobufRequest,
   encodedSuccessResponse,
+  malformedProtobuf,
   requestFromJsonValue,
   signalOfJsonDocument,
   type DecodeError,

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { requestFromJsonValue, signalOfJsonDocument } from '../otlp/index.ts';
+import { signalOfJsonDocument } from '../otlp/index.ts';
+import { samplesFromJsonValue } from '../sample/index.ts';
 import type { RequestSink } from './sink.ts';
 
 /** A line of the input that is not an OTLP/JSON export request. */
@@ -53,9 +54,9 @@ export async function ingestJsonLines(
         'not an OTLP/JSON export request (no resourceSpans, resourceMetrics or resourceLogs)',
       );
     }
-    const decoded = requestFromJsonValue(signal, parsed.value);
+    const decoded = samplesFromJsonValue(signal, parsed.value);
     if (!decoded.ok) return fail(decoded.error.message);
-    if (!sink.accept(decoded.request)) break;
+    if (!sink.accept(decoded.samples)) break;
     requests += 1;
   }
   return { ok: true, requests };

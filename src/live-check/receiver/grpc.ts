@@ -1,11 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import {
-  decodeProtobufRequest,
   encodedSuccessResponse,
   otlpDefinitions,
   otlpSignals,
   type OtlpSignal,
 } from '../otlp/index.ts';
+import { samplesFromProtobuf } from '../sample/index.ts';
+import { widenReceiveWindows } from './flow-control.ts';
 import { hostPort, type Listener, type ReceiverLimits, type RequestSink } from './sink.ts';
 
 export interface GrpcReceiverOptions {
@@ -39,13 +40,13 @@ function exportService(signal: OtlpSignal): grpc.ServiceDefinition {
 
 function exportHandler(signal: OtlpSignal, sink: RequestSink) {
   return (call: RawCall, callback: RawCallback): void => {
-    const decoded = decodeProtobufRequest(signal, call.request);
+    const decoded = samplesFromProtobuf(signal, call.request);
     if (!decoded.ok) {
       sink.reject(`OTLP/gRPC ${signal}`, decoded.error.message);
       callback({ code: grpc.status.INVALID_ARGUMENT, details: decoded.error.message });
       return;
     }
-    if (!sink.accept(decoded.request)) {
+    if (!sink.accept(decoded.samples)) {
       callback({ code: grpc.status.UNAVAILABLE, details: 'the live check is stopping' });
       return;
     }
@@ -81,10 +82,13 @@ export async function startGrpcReceiver(options: GrpcReceiverOptions): Promise<L
   const server = new grpc.Server({
     // grpc-js answers RESOURCE_EXHAUSTED for a larger message, compressed or decompressed.
     'grpc.max_receive_message_length': options.limits.maxMessageBytes,
+    // Channelz (gRPC's introspection service) is not served: no need to track every call for it.
+    'grpc.enable_channelz': 0,
   });
   for (const signal of otlpSignals) {
     server.addService(exportService(signal), { Export: exportHandler(signal, options.sink) });
   }
   const port = await bind(server, hostPort(options.address, options.port));
+  widenReceiveWindows(server);
   return { port, close: () => shutDown(server, 1000) };
 }

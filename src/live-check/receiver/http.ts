@@ -1,11 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import {
-  decodeJsonRequest,
-  decodeProtobufRequest,
-  encodedSuccessResponse,
-  type DecodeResult,
-  type OtlpSignal,
-} from '../otlp/index.ts';
+import { encodedSuccessResponse, type OtlpSignal } from '../otlp/index.ts';
+import { samplesFromJson, samplesFromProtobuf, type SamplesResult } from '../sample/index.ts';
 import { discardRest, gunzipLimited, readLimitedBody, type BodyResult } from './body.ts';
 import { listen, stopServer } from './listen.ts';
 import type { Listener, ReceiverLimits, RequestSink } from './sink.ts';
@@ -71,10 +66,10 @@ async function readBody(request: IncomingMessage, limit: number): Promise<BodyRe
   return gunzipLimited(body.body, limit);
 }
 
-function decode(signal: OtlpSignal, format: BodyFormat, body: Buffer): DecodeResult {
+function decode(signal: OtlpSignal, format: BodyFormat, body: Buffer): SamplesResult {
   return format === 'json'
-    ? decodeJsonRequest(signal, body.toString('utf8'))
-    : decodeProtobufRequest(signal, body);
+    ? samplesFromJson(signal, body.toString('utf8'))
+    : samplesFromProtobuf(signal, body);
 }
 
 /** Handles one OTLP/HTTP export request; the path's signal and the content type are known good. */
@@ -97,7 +92,7 @@ async function handleExport(
     send(response, 400, route.format, decoded.error.message);
     return;
   }
-  if (!options.sink.accept(decoded.request)) {
+  if (!options.sink.accept(decoded.samples)) {
     send(response, 503, route.format, 'the live check is stopping');
     return;
   }

@@ -1,6 +1,6 @@
 /**
  * Receivers: OTLP/gRPC, OTLP/HTTP (protobuf and JSON, gzip), the admin port, and OTLP/JSON lines
- * from stdin or a file. Each hands decoded export requests to a RequestSink.
+ * from stdin or a file. Each hands the samples of each export request to a RequestSink.
  */
 export { startAdminServer, type AdminServerOptions } from './admin.ts';
 export {

@@ -1,9 +1,9 @@
-import type { ExportRequest } from '../otlp/index.ts';
+import type { Sample } from '../sample/index.ts';
 
 /** Where a receiver hands what it read. */
 export interface RequestSink {
-  /** A decoded request; false when the live check is stopping and takes no more input. */
-  accept(request: ExportRequest): boolean;
+  /** The samples of one request; false when the live check is stopping and takes no more input. */
+  accept(samples: readonly Sample[]): boolean;
   /** Input that could not be read: where it came from and what was wrong with it. */
   reject(source: string, reason: string): void;
 }

@@ -18,19 +18,44 @@ export interface ListingLimits {
 
 const defaultLimits: ListingLimits = { distinctFindings: 10_000, namesPerCategory: 10_000 };
 
-const categories: readonly CoverageCategory[] = ['attributes', 'spans', 'metrics', 'events'];
+/** A count kept in an object, so that counting again is one map read and no map write. */
+interface Tally {
+  count: number;
+}
 
 interface DistinctFinding {
   readonly finding: Finding;
   count: number;
+  /** The count of its id, in `byId`. */
+  readonly idTally: Tally;
 }
+
+type TalliesByName = Map<string, Tally>;
 
 function levelCounts(): Record<FindingLevel, number> {
   return { violation: 0, improvement: 0, information: 0 };
 }
 
-function increment(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function tallyOf(map: TalliesByName, key: string): Tally {
+  let tally = map.get(key);
+  if (tally === undefined) {
+    tally = { count: 0 };
+    map.set(key, tally);
+  }
+  return tally;
+}
+
+function byCategory<T>(make: (category: CoverageCategory) => T): Record<CoverageCategory, T> {
+  return {
+    attributes: make('attributes'),
+    spans: make('spans'),
+    metrics: make('metrics'),
+    events: make('events'),
+  };
+}
+
+function counts(tallies: TalliesByName): [string, number][] {
+  return [...tallies].map(([name, tally]) => [name, tally.count]);
 }
 
 function percent(part: number, whole: number): number {
@@ -59,12 +84,13 @@ export class ReportAccumulator implements CheckObserver {
   };
   private readonly byLevel = levelCounts();
   private readonly byHighestLevel = levelCounts();
-  private readonly byId = new Map<string, number>();
+  private readonly byId: TalliesByName = new Map();
   private readonly distinct = new Map<string, DistinctFinding>();
   /** Findings are often the same cached objects: remember their entry without rebuilding keys. */
   private readonly known = new WeakMap<Finding, DistinctFinding>();
-  private readonly registrySeen = new Map<CoverageCategory, Map<string, number>>();
-  private readonly outsideSeen = new Map<CoverageCategory, Map<string, number>>();
+  /** Per category, what the registry defines (each seen 0 times or more) and what it lacks. */
+  private readonly registrySeen: Record<CoverageCategory, TalliesByName>;
+  private readonly outsideSeen: Record<CoverageCategory, TalliesByName>;
 
   private readonly onNewFinding: (finding: Finding) => void;
   private readonly limits: ListingLimits;
@@ -76,10 +102,10 @@ export class ReportAccumulator implements CheckObserver {
   ) {
     this.onNewFinding = onNewFinding;
     this.limits = limits;
-    for (const category of categories) {
-      this.registrySeen.set(category, new Map(universe[category].map((name) => [name, 0])));
-      this.outsideSeen.set(category, new Map());
-    }
+    this.registrySeen = byCategory((category) => {
+      return new Map(universe[category].map((name) => [name, { count: 0 }]));
+    });
+    this.outsideSeen = byCategory(() => new Map());
   }
 
   entity(kind: SampleEntityKind, findings: readonly Finding[]): void {
@@ -96,17 +122,15 @@ export class ReportAccumulator implements CheckObserver {
 
   seen(category: CoverageCategory, name: string, inRegistry: boolean): void {
     if (inRegistry) {
-      const counts = this.registrySeen.get(category);
-      const count = counts?.get(name);
+      const tally = this.registrySeen[category].get(name);
       // A deprecated entry is in the registry but outside what coverage counts.
-      if (counts !== undefined && count !== undefined) counts.set(name, count + 1);
+      if (tally !== undefined) tally.count += 1;
       return;
     }
-    const outside = this.outsideSeen.get(category);
-    if (outside === undefined) return;
-    const count = outside.get(name);
-    if (count !== undefined) outside.set(name, count + 1);
-    else if (outside.size < this.limits.namesPerCategory) outside.set(name, 1);
+    const outside = this.outsideSeen[category];
+    const tally = outside.get(name);
+    if (tally !== undefined) tally.count += 1;
+    else if (outside.size < this.limits.namesPerCategory) outside.set(name, { count: 1 });
     else this.unlistedNames += 1;
   }
 
@@ -123,40 +147,45 @@ export class ReportAccumulator implements CheckObserver {
   private record(finding: Finding): void {
     this.totalFindings += 1;
     this.byLevel[finding.level] += 1;
-    increment(this.byId, finding.id);
-    let entry = this.known.get(finding);
-    if (entry === undefined) {
-      const key = `${finding.id}\u0000${finding.signal_type ?? ''}\u0000${finding.signal_name ?? ''}\u0000${finding.message}`;
-      entry = this.distinct.get(key);
-      if (entry === undefined) {
-        if (this.distinct.size >= this.limits.distinctFindings) {
-          this.unlistedFindings += 1;
-          return;
-        }
-        entry = { finding, count: 0 };
-        this.distinct.set(key, entry);
-        this.onNewFinding(finding);
-      }
-      this.known.set(finding, entry);
-    }
+    const entry = this.known.get(finding) ?? this.firstTimeOf(finding);
+    if (entry === undefined) return;
     entry.count += 1;
+    entry.idTally.count += 1;
+  }
+
+  /** The entry of a finding object not met before (or undefined past the listing cap, counted). */
+  private firstTimeOf(finding: Finding): DistinctFinding | undefined {
+    const key = `${finding.id}\u0000${finding.signal_type ?? ''}\u0000${finding.signal_name ?? ''}\u0000${finding.message}`;
+    let entry = this.distinct.get(key);
+    if (entry === undefined) {
+      if (this.distinct.size >= this.limits.distinctFindings) {
+        this.unlistedFindings += 1;
+        tallyOf(this.byId, finding.id).count += 1;
+        return undefined;
+      }
+      entry = { finding, count: 0, idTally: tallyOf(this.byId, finding.id) };
+      this.distinct.set(key, entry);
+      this.onNewFinding(finding);
+    }
+    this.known.set(finding, entry);
+    return entry;
   }
 
   private categoryCoverage(category: CoverageCategory): CategoryCoverage {
-    const counts = this.registrySeen.get(category) ?? new Map<string, number>();
-    const unseen = [...counts].filter(([, count]) => count === 0).map(([name]) => name);
-    const seen = counts.size - unseen.length;
+    const seenCounts = counts(this.registrySeen[category]);
+    const unseen = seenCounts.filter(([, count]) => count === 0).map(([name]) => name);
+    const seen = seenCounts.length - unseen.length;
     return {
-      total: counts.size,
+      total: seenCounts.length,
       seen,
-      percent: percent(seen, counts.size),
-      counts: Object.fromEntries(counts),
+      percent: percent(seen, seenCounts.length),
+      counts: Object.fromEntries(seenCounts),
       unseen,
     };
   }
 
   private outside(category: CoverageCategory): Record<string, number> {
-    return Object.fromEntries([...(this.outsideSeen.get(category) ?? [])].sort());
+    return Object.fromEntries(counts(this.outsideSeen[category]).sort());
   }
 
   /** The report as it stands now; the accumulator keeps counting afterwards. */
@@ -182,7 +211,7 @@ export class ReportAccumulator implements CheckObserver {
         ),
         total_findings: this.totalFindings,
         findings_by_level: { ...this.byLevel },
-        findings_by_id: Object.fromEntries([...this.byId].sort()),
+        findings_by_id: Object.fromEntries(counts(this.byId).sort()),
         entities_by_highest_level: { ...this.byHighestLevel },
         samples_with_no_finding: this.noFinding,
         registry_coverage: percent(seen, total),

@@ -1,4 +1,10 @@
-/** Samples: decoded OTLP export requests turned into typed entities for the checks. */
+/** Samples: OTLP export requests (decoded, or their protobuf bytes) as typed entities for the checks. */
 export type * from './model.ts';
+export {
+  samplesFromJson,
+  samplesFromJsonValue,
+  samplesFromProtobuf,
+  type SamplesResult,
+} from './decode.ts';
 export { samplesOf } from './from-request.ts';
 export { sampleAttributes } from './values.ts';

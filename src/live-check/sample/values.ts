@@ -1,17 +1,18 @@
-import type { AnyValueMessage, Int64, KeyValueMessage } from '../otlp/index.ts';
+import type { AnyValueCase, AnyValueMessage, Int64, KeyValueMessage } from '../otlp/index.ts';
 import type { AttributeValueType, SampleAttribute, SampleValue } from './model.ts';
 
 /** int64 as a JS number when exact, else its decimal digits (a value over 2^53 keeps its digits). */
-function int64Value(value: Int64): number | string {
+export function int64Value(value: Int64): number | string {
   if (typeof value === 'number') return value;
   const asNumber = value.toNumber();
   return Number.isSafeInteger(asNumber) ? asNumber : value.toString();
 }
 
-type ScalarType = 'string' | 'int' | 'double' | 'boolean';
+export type ScalarType = 'string' | 'int' | 'double' | 'boolean';
 
-function scalarType(value: AnyValueMessage): ScalarType | undefined {
-  switch (value.value) {
+/** The attribute type of a scalar AnyValue member; undefined for the others and for none. */
+export function scalarTypeOf(member: AnyValueCase | undefined): ScalarType | undefined {
+  switch (member) {
     case 'stringValue':
       return 'string';
     case 'intValue':
@@ -33,7 +34,7 @@ function arrayType(values: readonly AnyValueMessage[]): AttributeValueType | und
   let element: ScalarType | undefined;
   for (const item of values) {
     if (item.value === undefined) continue;
-    const type = scalarType(item);
+    const type = scalarTypeOf(item.value);
     if (type === undefined || (element !== undefined && element !== type)) return undefined;
     element = type;
   }
@@ -43,7 +44,7 @@ function arrayType(values: readonly AnyValueMessage[]): AttributeValueType | und
 export function valueType(value: AnyValueMessage | null): AttributeValueType | undefined {
   if (value === null) return undefined;
   if (value.value === 'arrayValue') return arrayType(value.arrayValue?.values ?? []);
-  return scalarType(value);
+  return scalarTypeOf(value.value);
 }
 
 export function sampleValue(value: AnyValueMessage | null): SampleValue {

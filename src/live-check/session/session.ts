@@ -1,9 +1,8 @@
 import type { ResolvedRegistry } from '../../registry/index.ts';
 import { LiveChecker, type Finding } from '../check/index.ts';
-import type { ExportRequest } from '../otlp/index.ts';
 import type { RequestSink } from '../receiver/index.ts';
 import { ReportAccumulator } from '../report/index.ts';
-import { samplesOf } from '../sample/index.ts';
+import type { Sample } from '../sample/index.ts';
 import type { CommandOutcome, LiveCheckDocument, StopReason } from './options.ts';
 import { failureReasons, type VerdictRules } from './verdict.ts';
 
@@ -60,10 +59,10 @@ export class LiveCheckSession implements RequestSink {
     this.activityListener = listener;
   }
 
-  accept(request: ExportRequest): boolean {
+  accept(samples: readonly Sample[]): boolean {
     if (this.stopped) return false;
     this.requests += 1;
-    for (const sample of samplesOf(request)) this.checker.check(sample, this.accumulator);
+    for (const sample of samples) this.checker.check(sample, this.accumulator);
     this.activityListener();
     return true;
   }
