@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// certify runs from its TypeScript sources through tsx, so a clone never holds a stale build.
-import { register } from 'tsx/esm/api';
+// certify runs from its TypeScript sources, so a clone never holds a stale build: the types are
+// stripped as each file loads (see typescript-hooks.js).
+import './typescript-register.js';
 
-register();
 await import('../src/cli/main.ts');

@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     `certify registry check -r ${registry} --engine ${engine}: ${runs} fresh processes\n`,
   );
   process.stdout.write(`load average before: ${load()}\n`);
-  // One untimed run first: tsx's transform cache and certify's schema cache are then warm, as
+  // One untimed run first: certify's TypeScript and schema caches are then warm, as
   // they are for every run but the very first on a machine.
   const warmup = await timedRun(registry, engine);
   process.stdout.write(

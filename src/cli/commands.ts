@@ -1,16 +1,15 @@
-import { runBenchCommand } from './bench.ts';
-import { runCertify } from './certify.ts';
-import { runKeygen } from './keygen.ts';
-import { runVerify } from './verify.ts';
-import { runRegistryCommand } from './registry.ts';
+import type { Command } from './usage.ts';
 
-/** Each sub-command takes the arguments after its name and resolves to an exit code. */
+/**
+ * Each command's module is imported only when that command runs, so a command loads only its own
+ * dependencies (`registry check` does not pay for OpenTelemetry, gRPC, listr2 or execa).
+ */
 export const commands = {
-  certify: runCertify,
-  bench: runBenchCommand,
-  keygen: runKeygen,
-  verify: runVerify,
-  registry: runRegistryCommand,
-} satisfies Record<string, (args: readonly string[]) => Promise<number>>;
+  certify: async () => (await import('./certify.ts')).runCertify,
+  bench: async () => (await import('./bench.ts')).runBenchCommand,
+  keygen: async () => (await import('./keygen.ts')).runKeygen,
+  verify: async () => (await import('./verify.ts')).runVerify,
+  registry: async () => (await import('./registry.ts')).runRegistryCommand,
+} satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof commands;

@@ -16,9 +16,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (first !== undefined && !first.startsWith('-')) {
     if (!isCommandName(first)) throw new UsageError(`unknown command "${first}"`);
-    return commands[first](rest);
+    const command = await commands[first]();
+    return command(rest);
   }
-  return commands.certify(argv);
+  const certify = await commands.certify();
+  return certify(argv);
 }
 
 try {

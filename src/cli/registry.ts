@@ -1,12 +1,13 @@
-import { runLiveCheckCommand } from './live-check.ts';
-import { runRegistryCheckCommand } from './registry-check.ts';
-import { UsageError } from './usage.ts';
+import { UsageError, type Command } from './usage.ts';
 
-/** `certify registry <sub-command>`: one line per sub-command. */
+/**
+ * `certify registry <sub-command>`: one line per sub-command, each module imported only when it
+ * runs (`check` must not load live-check's gRPC, protobuf and OpenTelemetry stack).
+ */
 const registryCommands = {
-  check: runRegistryCheckCommand,
-  'live-check': runLiveCheckCommand,
-} satisfies Record<string, (args: readonly string[]) => Promise<number>>;
+  check: async () => (await import('./registry-check.ts')).runRegistryCheckCommand,
+  'live-check': async () => (await import('./live-check.ts')).runLiveCheckCommand,
+} satisfies Record<string, () => Promise<Command>>;
 
 function isRegistryCommand(word: string): word is keyof typeof registryCommands {
   return Object.hasOwn(registryCommands, word);
@@ -18,5 +19,6 @@ export async function runRegistryCommand(args: readonly string[]): Promise<numbe
   if (name === undefined) throw new UsageError(`registry needs a sub-command: ${known}`);
   if (!isRegistryCommand(name))
     throw new UsageError(`unknown registry sub-command "${name}"; known: ${known}`);
-  return registryCommands[name](rest);
+  const command = await registryCommands[name]();
+  return command(rest);
 }

@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
+/** A command or sub-command: takes the arguments after its name, resolves to an exit code. */
+export type Command = (args: readonly string[]) => Promise<number>;
+
 /** A problem with the command line itself: reported in one line, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

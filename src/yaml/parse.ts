@@ -119,9 +119,11 @@ export function parseYamlText(
       wholeFile,
     );
   }
-  // Without aliases a document has at most one node per character (plus the root).
+  // Without aliases a document has at most one node per character (plus the root), and an
+  // alias needs an anchor (`&name`): text without `&` cannot pass the limit, so is not walked.
   const maxExpanded = options.maxExpandedNodes ?? Math.max(minExpandedNodes, 2 * text.length);
-  if (exceedsExpandedSize(value, maxExpanded)) {
+  const mayExpand = text.includes('&') || maxExpanded <= text.length;
+  if (mayExpand && exceedsExpandedSize(value, maxExpanded)) {
     return failure(
       'too-many-aliases',
       `the document's aliases (*name) expand to more than ${maxExpanded} nodes: an alias bomb?`,

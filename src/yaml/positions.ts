@@ -12,12 +12,14 @@ export interface ParseFrame {
   result: unknown;
 }
 
-/** Where a node starts, and for a mapping entry where its key is written. */
+/**
+ * Where a node starts, and for a mapping entry where its key is written, with the parse frame it
+ * was read from (undefined for a document without content).
+ */
 interface PositionNode {
   readonly offset: number;
   readonly keyOffset?: number;
-  readonly entries?: ReadonlyMap<string, PositionNode>;
-  readonly items?: readonly PositionNode[];
+  readonly frame?: ParseFrame;
 }
 
 const SPACE = 32;
@@ -61,37 +63,45 @@ function crossesLineBreak(text: string, from: number, to: number): boolean {
   return text.slice(from, to).includes('\n');
 }
 
-function buildMapping(text: string, frame: ParseFrame, offset: number): PositionNode {
-  const { children } = frame;
-  if (children.length % 2 !== 0) return { offset };
-  const entries = new Map<string, PositionNode>();
-  for (let index = 0; index < children.length; index += 2) {
-    const key = children[index];
-    const value = children[index + 1];
-    if (key === undefined || value === undefined) return { offset };
-    const keyOffset = skipToContent(text, key.start);
-    const valueNode = buildNode(text, value, keyOffset);
-    entries.set(String(key.result), { ...valueNode, keyOffset });
-  }
-  return { offset, entries };
-}
-
-function buildNode(text: string, raw: ParseFrame, fallbackOffset: number): PositionNode {
+/** A node's position: its own start, or `fallbackOffset` for an empty value on a later line. */
+function nodeAt(text: string, raw: ParseFrame, fallbackOffset: number): PositionNode {
   const frame = unwrap(raw);
   const skipped = skipToContent(text, frame.start);
   // An empty value (`key:` then a new line) would otherwise point at the next line's content.
   const isEmpty = frame.result === null || frame.result === undefined;
   const offset = isEmpty && crossesLineBreak(text, frame.start, skipped) ? fallbackOffset : skipped;
-  if (frame.kind === 'mapping') return buildMapping(text, frame, offset);
-  const { result } = frame;
-  if (
-    frame.kind === 'sequence' &&
-    Array.isArray(result) &&
-    result.length === frame.children.length
-  ) {
-    return { offset, items: frame.children.map((child) => buildNode(text, child, offset)) };
+  return { offset, frame };
+}
+
+/**
+ * The child of `node` at one step of a path, or undefined when there is none. Worked out only
+ * along the paths asked for: building every node of a file cost more than the whole lookup.
+ */
+function childAt(
+  text: string,
+  node: PositionNode,
+  step: string | number,
+): PositionNode | undefined {
+  const { frame } = node;
+  if (frame === undefined) return undefined;
+  const { children, kind, result } = frame;
+  if (kind === 'mapping') {
+    if (typeof step !== 'string' || children.length % 2 !== 0) return undefined;
+    // The last entry with the key wins, as it would in a map built from all of them.
+    for (let index = children.length - 2; index >= 0; index -= 2) {
+      const key = children[index];
+      const value = children[index + 1];
+      if (key === undefined || value === undefined || String(key.result) !== step) continue;
+      const keyOffset = skipToContent(text, key.start);
+      return { ...nodeAt(text, value, keyOffset), keyOffset };
+    }
+    return undefined;
   }
-  return { offset };
+  const isWholeSequence =
+    kind === 'sequence' && Array.isArray(result) && result.length === children.length;
+  if (!isWholeSequence || typeof step !== 'number') return undefined;
+  const item = children[step];
+  return item === undefined ? undefined : nodeAt(text, item, node.offset);
 }
 
 /** Offsets of the first character of every line, for offset → line/column conversion. */
@@ -175,7 +185,7 @@ export class PositionIndex {
   #index(): PositionNode {
     if (this.#root === undefined) {
       const frame = parseFrames(this.#text, this.#maxDepth);
-      this.#root = frame === undefined ? { offset: 0 } : buildNode(this.#text, frame, 0);
+      this.#root = frame === undefined ? { offset: 0 } : nodeAt(this.#text, frame, 0);
     }
     return this.#root;
   }
@@ -184,7 +194,7 @@ export class PositionIndex {
   #walk(path: YamlPath): PositionNode {
     let node = this.#index();
     for (const step of path) {
-      const next = typeof step === 'number' ? node.items?.[step] : node.entries?.get(step);
+      const next = childAt(this.#text, node, step);
       if (next === undefined) return node;
       node = next;
     }
