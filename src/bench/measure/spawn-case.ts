@@ -1,12 +1,15 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { execaNode } from 'execa';
 import type { CaseMeasurement } from './measure-case.ts';
 import { isCaseMeasurement, type CaseRequest } from './protocol.ts';
 
 const caseProcessPath = fileURLToPath(new URL('./case-process.ts', import.meta.url));
-/** The measuring process runs TypeScript sources (the suite, this harness) through tsx, like certify. */
-const tsxLoaderUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/**
+ * The measuring process runs TypeScript sources (the suite, this harness) through certify's own
+ * cached type-stripping hooks, as certify itself does: a fresh process per case, so start-up is
+ * paid once per case and round.
+ */
+const typeScriptLoaderUrl = new URL('../../../bin/typescript-register.js', import.meta.url).href;
 
 const lastLines = (text: string, count: number): string =>
   text.trim().split('\n').slice(-count).join('\n');
@@ -23,7 +26,7 @@ export async function measureInChild(
   signal?: AbortSignal,
 ): Promise<CaseMeasurement> {
   const child = await execaNode(caseProcessPath, [JSON.stringify(request)], {
-    nodeOptions: ['--expose-gc', '--import', tsxLoaderUrl],
+    nodeOptions: ['--expose-gc', '--import', typeScriptLoaderUrl],
     ipc: true,
     reject: false,
     stdin: 'ignore',
