@@ -11,34 +11,12 @@ function int64Value(value: Int64): number | string {
 
 type ScalarType = 'string' | 'int' | 'double' | 'boolean';
 
-// Called with `.call`: V8 optimizes it with a constant key, unlike Object.hasOwn (Node 20).
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** The members of AnyValue's `value` oneof, the commonest first. */
-const members: readonly AnyValueCase[] = [
-  'stringValue',
-  'intValue',
-  'boolValue',
-  'doubleValue',
-  'arrayValue',
-  'kvlistValue',
-  'bytesValue',
-];
-
 /**
- * The member of the oneof that is set, as protobufjs's `value` getter tells it. That getter lists
- * the message's keys on every call; a decoded AnyValue almost always has exactly one member as its
- * own property, which names it without listing anything. Anything else asks the getter.
+ * The member of the oneof that is set. protobufjs's `value` getter lists the message's keys on
+ * every call, so it is read once per value.
  */
 function memberOf(value: AnyValueMessage): AnyValueCase | undefined {
-  let set: AnyValueCase | undefined;
-  for (const member of members) {
-    if (!hasOwn.call(value, member)) continue;
-    if (set !== undefined) return value.value;
-    set = member;
-  }
-  return set === undefined || value[set] === null ? value.value : set;
+  return value.value;
 }
 
 /** The attribute type of a scalar AnyValue member; undefined for the others and for none. */
