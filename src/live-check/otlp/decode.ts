@@ -32,7 +32,7 @@ function asExportRequest(signal: OtlpSignal, message: protobuf.Message): ExportR
 }
 
 /** The error for protobuf bytes that are not an export request of `signal`, with the reader's reason. */
-export function malformedProtobuf(signal: OtlpSignal, error: unknown): DecodeError {
+function malformedProtobuf(signal: OtlpSignal, error: unknown): DecodeError {
   const { request } = otlpDefinitions()[signal];
   const message = `not a valid protobuf ${typeName(request)}: ${reasonOf(error)}`;
   return { kind: 'malformed-protobuf', message };
@@ -40,9 +40,9 @@ export function malformedProtobuf(signal: OtlpSignal, error: unknown): DecodeErr
 
 /** Decodes a binary protobuf OTLP export request of the given signal. */
 export function decodeProtobufRequest(signal: OtlpSignal, bytes: Uint8Array): DecodeResult {
-  const { request } = otlpDefinitions()[signal];
+  const { checkedRequest } = otlpDefinitions()[signal];
   try {
-    return { ok: true, request: asExportRequest(signal, request.decode(bytes)) };
+    return { ok: true, request: asExportRequest(signal, checkedRequest.decode(bytes)) };
   } catch (error: unknown) {
     return { ok: false, error: malformedProtobuf(signal, error) };
   }

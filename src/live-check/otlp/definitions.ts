@@ -45,12 +45,47 @@ function collectorNames(folder: string, prefix: string): SignalNames {
 export interface SignalDefinition {
   readonly signal: OtlpSignal;
   readonly request: protobuf.Type;
+  /** The same request with only the fields the checks read (`fieldsRead`), for protobuf bodies. */
+  readonly checkedRequest: protobuf.Type;
   readonly response: protobuf.Type;
   /** `/<package>.<Service>/Export`, as gRPC routes it. */
   readonly grpcPath: string;
 }
 
-function protoRoot(): protobuf.Root {
+/**
+ * The fields the checks read, for the messages that come by the thousand; the others (ids,
+ * timestamps, status, measurements, log bodies) are left unread. protobufjs's generated decoders
+ * skip a field their definition lacks, by its wire type and with the bounds checks of reading it,
+ * so a body decodes to the same samples without a Buffer per id and a Long per timestamp. JSON
+ * bodies are read with the complete definitions. The names are those of the definitions: a name
+ * they lack fails at start-up.
+ */
+const fieldsRead: Readonly<Record<string, readonly string[]>> = {
+  'opentelemetry.proto.trace.v1.Span': ['name', 'kind', 'attributes', 'events', 'links'],
+  'opentelemetry.proto.trace.v1.Span.Event': ['name', 'attributes'],
+  'opentelemetry.proto.trace.v1.Span.Link': ['attributes'],
+  'opentelemetry.proto.metrics.v1.NumberDataPoint': ['attributes'],
+  'opentelemetry.proto.metrics.v1.HistogramDataPoint': ['attributes'],
+  'opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint': ['attributes'],
+  'opentelemetry.proto.metrics.v1.SummaryDataPoint': ['attributes'],
+  'opentelemetry.proto.logs.v1.LogRecord': ['eventName', 'attributes'],
+};
+
+function keepOnly(type: protobuf.Type, kept: readonly string[]): void {
+  for (const name of kept) {
+    if (type.fields[name] === undefined) throw new Error(`${type.fullName} has no field ${name}`);
+  }
+  for (const field of Object.values(type.fields)) {
+    if (kept.includes(field.name)) continue;
+    field.partOf?.remove(field);
+    type.remove(field);
+  }
+  for (const oneof of type.oneofsArray) {
+    if (oneof.oneof.length === 0) type.remove(oneof);
+  }
+}
+
+function protoRoot(view: 'complete' | 'checked'): protobuf.Root {
   const require = createRequire(import.meta.url);
   const base = dirname(require.resolve('@elastic/mockotlpserver/package.json'));
   const root = new protobuf.Root();
@@ -58,6 +93,9 @@ function protoRoot(): protobuf.Root {
   root.resolvePath = (_origin, target) => join(base, target);
   root.loadSync([...protoFiles]);
   addLogEventName(root);
+  if (view === 'checked') {
+    for (const [name, kept] of Object.entries(fieldsRead)) keepOnly(root.lookupType(name), kept);
+  }
   root.resolveAll();
   return root;
 }
@@ -75,7 +113,13 @@ function addLogEventName(root: protobuf.Root): void {
   }
 }
 
-function signalDefinition(root: protobuf.Root, signal: OtlpSignal): SignalDefinition {
+interface Roots {
+  readonly complete: protobuf.Root;
+  readonly checked: protobuf.Root;
+}
+
+function signalDefinition(roots: Roots, signal: OtlpSignal): SignalDefinition {
+  const root = roots.complete;
   const names = signalNames[signal];
   const service = root.lookupService(names.service);
   const exportMethod = service.methods.Export;
@@ -83,6 +127,7 @@ function signalDefinition(root: protobuf.Root, signal: OtlpSignal): SignalDefini
   return {
     signal,
     request: root.lookupType(names.request),
+    checkedRequest: roots.checked.lookupType(names.request),
     response: root.lookupType(names.response),
     grpcPath: `/${names.service}/${exportMethod.name}`,
   };
@@ -93,11 +138,11 @@ let cached: Readonly<Record<OtlpSignal, SignalDefinition>> | undefined;
 /** The compiled definitions of the three signals, loaded once per process. */
 export function otlpDefinitions(): Readonly<Record<OtlpSignal, SignalDefinition>> {
   if (cached !== undefined) return cached;
-  const root = protoRoot();
+  const roots: Roots = { complete: protoRoot('complete'), checked: protoRoot('checked') };
   cached = {
-    traces: signalDefinition(root, 'traces'),
-    metrics: signalDefinition(root, 'metrics'),
-    logs: signalDefinition(root, 'logs'),
+    traces: signalDefinition(roots, 'traces'),
+    metrics: signalDefinition(roots, 'metrics'),
+    logs: signalDefinition(roots, 'logs'),
   };
   return cached;
 }

@@ -12,7 +12,6 @@ export {
   decodeJsonRequest,
   decodeProtobufRequest,
   encodedSuccessResponse,
-  malformedProtobuf,
   requestFromJsonValue,
   signalOfJsonDocument,
   type DecodeError,

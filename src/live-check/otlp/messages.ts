@@ -1,8 +1,9 @@
 /**
  * The decoded OTLP export requests, as protobufjs builds them from the definitions (the same
- * objects for protobuf and JSON input). Only the fields the checks read are listed. Repeated fields
- * are always arrays, unset strings are '', unset messages are null, and int64 values are `Long`
- * objects (or numbers when no Long library is installed).
+ * objects for protobuf and JSON input). Only the fields the checks read are listed (and decoded
+ * from protobuf, see `fieldsRead` in definitions.ts). Repeated fields are always arrays, unset
+ * strings are '', unset messages are null, and int64 values are `Long` objects (or numbers when
+ * no Long library is installed).
  */
 
 /** protobufjs's 64-bit integer: a `Long` or, without the long package, a number. */

@@ -1,5 +1,6 @@
 import type {
   ExportRequest,
+  KeyValueMessage,
   LogsRequestMessage,
   MetricMessage,
   MetricsRequestMessage,
@@ -11,11 +12,20 @@ import type {
   MetricSample,
   ResourceSample,
   Sample,
+  SampleAttribute,
   SampleInstrument,
   SpanKindName,
   SpanSample,
 } from './model.ts';
+import { NameTable } from './names.ts';
 import { sampleAttributes } from './values.ts';
+
+/** Names seen in requests (span, event and metric names, attribute keys): safe to share. */
+const names = new NameTable();
+
+function attributesOf(attributes: readonly KeyValueMessage[]): SampleAttribute[] {
+  return sampleAttributes(attributes, names);
+}
 
 const spanKinds: readonly SpanKindName[] = [
   'unspecified',
@@ -27,7 +37,7 @@ const spanKinds: readonly SpanKindName[] = [
 ];
 
 function resourceSample(resource: ResourceMessage | null): ResourceSample {
-  return { kind: 'resource', attributes: sampleAttributes(resource?.attributes ?? []) };
+  return { kind: 'resource', attributes: attributesOf(resource?.attributes ?? []) };
 }
 
 /** Most spans have no events or links: they share one empty list instead of allocating two. */
@@ -36,23 +46,23 @@ const none: readonly never[] = Object.freeze([]);
 function spanSample(span: SpanMessage): SpanSample {
   return {
     kind: 'span',
-    name: span.name,
+    name: names.name(span.name),
     spanKind: spanKinds[span.kind] ?? 'unspecified',
-    attributes: sampleAttributes(span.attributes),
+    attributes: attributesOf(span.attributes),
     events:
       span.events.length === 0
         ? none
         : span.events.map((event) => ({
             kind: 'span_event',
-            name: event.name,
-            attributes: sampleAttributes(event.attributes),
+            name: names.name(event.name),
+            attributes: attributesOf(event.attributes),
           })),
     links:
       span.links.length === 0
         ? none
         : span.links.map((link) => ({
             kind: 'span_link',
-            attributes: sampleAttributes(link.attributes),
+            attributes: attributesOf(link.attributes),
           })),
   };
 }
@@ -81,12 +91,12 @@ function dataPointsOf(metric: MetricMessage) {
 function metricSample(metric: MetricMessage): MetricSample {
   return {
     kind: 'metric',
-    name: metric.name,
+    name: names.name(metric.name),
     unit: metric.unit,
     instrument: instrumentOf(metric),
     dataPoints: dataPointsOf(metric).map((point) => ({
       kind: 'data_point',
-      attributes: sampleAttributes(point.attributes),
+      attributes: attributesOf(point.attributes),
     })),
   };
 }
@@ -116,8 +126,8 @@ function logSamples(message: LogsRequestMessage, into: Sample[]): void {
       for (const record of scopeLogs.logRecords) {
         into.push({
           kind: 'log',
-          eventName: record.eventName,
-          attributes: sampleAttributes(record.attributes),
+          eventName: names.name(record.eventName),
+          attributes: attributesOf(record.attributes),
         });
       }
     }

@@ -1,4 +1,4 @@
-/** Samples: OTLP export requests (decoded, or their protobuf bytes) as typed entities for the checks. */
+/** Samples: OTLP export requests (decoded, or their protobuf or JSON bodies) as typed entities for the checks. */
 export type * from './model.ts';
 export {
   samplesFromJson,
@@ -7,4 +7,3 @@ export {
   type SamplesResult,
 } from './decode.ts';
 export { samplesOf } from './from-request.ts';
-export { sampleAttributes } from './values.ts';

@@ -1,17 +1,26 @@
 import type { AnyValueCase, AnyValueMessage, Int64, KeyValueMessage } from '../otlp/index.ts';
 import type { AttributeValueType, SampleAttribute, SampleValue } from './model.ts';
+import type { NameTable } from './names.ts';
 
 /** int64 as a JS number when exact, else its decimal digits (a value over 2^53 keeps its digits). */
-export function int64Value(value: Int64): number | string {
+function int64Value(value: Int64): number | string {
   if (typeof value === 'number') return value;
   const asNumber = value.toNumber();
   return Number.isSafeInteger(asNumber) ? asNumber : value.toString();
 }
 
-export type ScalarType = 'string' | 'int' | 'double' | 'boolean';
+type ScalarType = 'string' | 'int' | 'double' | 'boolean';
+
+/**
+ * The member of the oneof that is set. protobufjs's `value` getter lists the message's keys on
+ * every call, so it is read once per value.
+ */
+function memberOf(value: AnyValueMessage): AnyValueCase | undefined {
+  return value.value;
+}
 
 /** The attribute type of a scalar AnyValue member; undefined for the others and for none. */
-export function scalarTypeOf(member: AnyValueCase | undefined): ScalarType | undefined {
+function scalarTypeOf(member: AnyValueCase | undefined): ScalarType | undefined {
   switch (member) {
     case 'stringValue':
       return 'string';
@@ -33,23 +42,25 @@ export function scalarTypeOf(member: AnyValueCase | undefined): ScalarType | und
 function arrayType(values: readonly AnyValueMessage[]): AttributeValueType | undefined {
   let element: ScalarType | undefined;
   for (const item of values) {
-    if (item.value === undefined) continue;
-    const type = scalarTypeOf(item.value);
+    const member = memberOf(item);
+    if (member === undefined) continue;
+    const type = scalarTypeOf(member);
     if (type === undefined || (element !== undefined && element !== type)) return undefined;
     element = type;
   }
   return element === undefined ? undefined : `${element}[]`;
 }
 
-export function valueType(value: AnyValueMessage | null): AttributeValueType | undefined {
-  if (value === null) return undefined;
-  if (value.value === 'arrayValue') return arrayType(value.arrayValue?.values ?? []);
-  return scalarTypeOf(value.value);
+function valueType(
+  value: AnyValueMessage,
+  member: AnyValueCase | undefined,
+): AttributeValueType | undefined {
+  if (member === 'arrayValue') return arrayType(value.arrayValue?.values ?? []);
+  return scalarTypeOf(member);
 }
 
-export function sampleValue(value: AnyValueMessage | null): SampleValue {
-  if (value === null) return null;
-  switch (value.value) {
+function memberValue(value: AnyValueMessage, member: AnyValueCase | undefined): SampleValue {
+  switch (member) {
     case 'stringValue':
       return value.stringValue;
     case 'intValue':
@@ -71,10 +82,22 @@ export function sampleValue(value: AnyValueMessage | null): SampleValue {
   }
 }
 
-export function sampleAttributes(attributes: readonly KeyValueMessage[]): SampleAttribute[] {
-  return attributes.map((attribute) => ({
-    name: attribute.key,
-    type: valueType(attribute.value),
-    value: sampleValue(attribute.value),
-  }));
+function sampleValue(value: AnyValueMessage | null): SampleValue {
+  return value === null ? null : memberValue(value, memberOf(value));
+}
+
+function sampleAttribute(attribute: KeyValueMessage, names: NameTable): SampleAttribute {
+  const name = names.name(attribute.key);
+  const value = attribute.value;
+  if (value === null) return { name, type: undefined, value: null };
+  const member = memberOf(value);
+  return { name, type: valueType(value, member), value: memberValue(value, member) };
+}
+
+/** The attributes as samples, their keys taken from `names`. */
+export function sampleAttributes(
+  attributes: readonly KeyValueMessage[],
+  names: NameTable,
+): SampleAttribute[] {
+  return attributes.map((attribute) => sampleAttribute(attribute, names));
 }
