@@ -81,7 +81,7 @@ function metricShapeFindings(
   if (instrument !== group.instrument) {
     const message =
       typeof metric.instrument === 'string'
-        ? `Metric '${metric.name}' was recorded with a ${instrument}; the registry says ${group.instrument}.`
+        ? `Metric '${metric.name}' was recorded with ${/^[aeiou]/.test(instrument) ? 'an' : 'a'} ${instrument}; the registry says ${group.instrument}.`
         : `Metric '${metric.name}' arrived as a ${instrument}, which no registry instrument produces.`;
     findings.push(
       finding('unexpected_instrument', signal, message, { instrument, expected: group.instrument }),
