@@ -2,11 +2,11 @@ import { relative } from 'node:path';
 import { certify, type CertificationOutcome } from '../certification/index.ts';
 import { reportJson } from '../report/index.ts';
 import { isRendererChoice, rendererChoices, resolveRenderer } from '../runner/index.ts';
+import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_NOT_CERTIFIED = 1;
 const EXIT_CONFIGURATION = 2;
-const EXIT_INTERRUPTED = 130;
 
 const DEFAULT_PIPELINE = 'pipeline/certify.yaml';
 const DEFAULT_REPORTS = 'reports';
@@ -39,24 +39,6 @@ function onlyIds(values: readonly string[] | undefined): string[] {
   return ids;
 }
 
-/**
- * Ctrl-C or SIGTERM stops every step (its process tree killed) and ends the run without a
- * report; a second Ctrl-C leaves at once.
- */
-function interruptOnSignals(controller: AbortController): () => void {
-  const stop = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('certify: interrupted; stopping every step (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return () => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  };
-}
-
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
 function finishedLines(outcome: Extract<CertificationOutcome, { kind: 'finished' }>): string {
@@ -87,7 +69,10 @@ export async function runCertify(args: readonly string[]): Promise<number> {
   const renderer = rendererOf(values.renderer, json);
   const only = onlyIds(values.only);
   const controller = new AbortController();
-  const release = interruptOnSignals(controller);
+  // Ctrl-C or SIGTERM stops every step (its process tree killed) and ends the run without a report.
+  const release = interruptOnSignals(controller, () => {
+    process.stderr.write('certify: interrupted; stopping every step (Ctrl-C again to quit now)\n');
+  });
   let outcome: CertificationOutcome;
   try {
     outcome = await certify({

@@ -10,11 +10,11 @@ import {
   type LiveCheckDocument,
   type LiveCheckOptions,
 } from '../live-check/index.ts';
+import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
 const EXIT_CONFIGURATION = 2;
-const EXIT_INTERRUPTED = 130;
 
 /** Rejected inputs are printed up to this many; the report counts them all. */
 const printedRejections = 10;
@@ -168,18 +168,6 @@ function verdictLine(document: LiveCheckDocument): string {
   return `Verdict: FAIL (stopped by ${document.stopped_by})${reasons}\n`;
 }
 
-function stopOnSignals(controller: AbortController): () => void {
-  const stop = (): void => {
-    controller.abort();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return () => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  };
-}
-
 /**
  * `certify registry live-check`: 0 when the check passes, 1 when it fails (findings at or above
  * `--fail-on`, coverage below the floor, a failing or silent command), 2 for a usage, registry or
@@ -192,7 +180,7 @@ export async function runLiveCheckCommand(
   const { options, format, output } = liveCheckCommandLine(args);
   const color = format === 'ansi' && useColor(io);
   const controller = new AbortController();
-  const release = io.handleSignals ? stopOnSignals(controller) : () => undefined;
+  const release = io.handleSignals ? interruptOnSignals(controller) : () => undefined;
   let rejections = 0;
   const result = await runLiveCheck({
     ...options,
