@@ -5,4 +5,4 @@ export {
   type AtomicWriteOptions,
 } from './atomic-write.ts';
 export { errnoCode, errnoCodeOf } from './errno.ts';
-export { KILL_GRACE_MS, signalProcessGroup, stopProcessGroup } from './process-group.ts';
+export { signalProcessGroup, stopProcessGroup } from './process-group.ts';

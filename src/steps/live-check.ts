@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { runLiveCheck, type LiveCheckDocument } from '../live-check/index.ts';
 import type { LiveCheckStepSpec } from '../pipeline/index.ts';
+import { createTail } from './process.ts';
 import type { Finding, StepContext, StepOutcome } from './types.ts';
 
 /** How many of the command's last output lines a step that did not pass keeps. */
@@ -46,7 +47,7 @@ export async function runLiveCheckStep(
   context: StepContext,
 ): Promise<StepOutcome> {
   const { projectRoot, budgets } = context.pipeline;
-  const tail: string[] = [];
+  const tail = createTail(TAIL_LINES, context.progress);
   const result = await runLiveCheck({
     registry: resolve(projectRoot, context.pipeline.registry),
     input: loopbackReceivers,
@@ -54,11 +55,7 @@ export async function runLiveCheckStep(
     command: spec.command,
     commandCwd: projectRoot,
     commandEnv: context.env,
-    commandOutput: (line) => {
-      context.progress(line);
-      tail.push(line);
-      if (tail.length > TAIL_LINES) tail.shift();
-    },
+    commandOutput: tail.push,
     failOn: spec.failOn ?? 'violation',
     failOnCoverageBelow: budgets.liveCheckCoverage,
     stopSignal: context.signal,
@@ -83,6 +80,6 @@ export async function runLiveCheckStep(
     reason: `${document.reasons.join('; ')} (${summary})`,
     details,
     findings,
-    outputTail: tail,
+    outputTail: tail.end(),
   };
 }

@@ -27,8 +27,11 @@ export interface ProcessResult {
 
 const MAX_CAPTURED_BYTES = 16 * 1024 * 1024;
 
-/** Keeps the last `limit` lines written to any of its streams (each split into lines on its own). */
-function createTail(limit: number, onLine?: (line: string) => void) {
+/**
+ * Keeps the last `limit` lines, passing each on to `onLine`: lines pushed one by one, or written
+ * to any of its streams (each split into lines on its own).
+ */
+export function createTail(limit: number, onLine?: (line: string) => void) {
   const lines: string[] = [];
   const partials: (() => void)[] = [];
   const push = (line: string): void => {
@@ -37,6 +40,7 @@ function createTail(limit: number, onLine?: (line: string) => void) {
     if (lines.length > limit) lines.shift();
   };
   return {
+    push,
     stream(): (chunk: string) => void {
       let partial = '';
       partials.push(() => {

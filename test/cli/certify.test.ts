@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateCertificationReport } from '../../src/report/index.ts';
-import { projectRoot, runCertify, type CertifyRun } from '../support/run-certify.ts';
+import { projectRoot, runCertify } from '../support/run-certify.ts';
 import { isAlive, processTreeScript, treePids } from '../support/process-tree.ts';
 import { createTempProject, type TempProject } from '../support/temp-project.ts';
 
@@ -254,5 +254,3 @@ describe('npx certify', () => {
     await expect.poll(() => pids.filter(isAlive), { timeout: 5_000 }).toEqual([]);
   });
 });
-
-export type { CertifyRun };
