@@ -19,6 +19,8 @@ export interface CommandStepSpec extends StepBase {
 export interface VitestStepSpec extends StepBase {
   readonly kind: 'vitest';
   readonly args?: readonly string[];
+  /** Test files run at once; one per core by default. */
+  readonly maxWorkers?: number;
 }
 
 export type NpmAuditMode = 'required' | 'when-available' | 'off';

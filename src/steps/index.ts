@@ -1,4 +1,5 @@
 export { runStep } from './run-step.ts';
+export { vitestArguments, type VitestArgumentsOptions } from './vitest.ts';
 export type {
   CaseMedian,
   CaseRatio,

@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { VitestStepSpec } from '../pipeline/index.ts';
 import { runProcess } from './process.ts';
@@ -85,6 +85,36 @@ function summarize(counts: TestCounts): string {
   return `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
 }
 
+export interface VitestArgumentsOptions {
+  /** Where Vitest writes its JSON report. */
+  readonly reportFile: string;
+  /** The machine's cores: the default number of workers. */
+  readonly cores: number;
+}
+
+const sizesWorkers = (arg: string): boolean => /^--max-?[wW]orkers(=|$)/.test(arg);
+
+/**
+ * `vitest run`'s arguments. Vitest's run mode uses one worker fewer than the machine has cores,
+ * which leaves one of two cores idle while test files wait their turn; the step's tier owns the
+ * machine, so the step asks for one worker per core unless the step (`maxWorkers`, or a
+ * `--maxWorkers` among its args) says otherwise.
+ */
+export function vitestArguments(spec: VitestStepSpec, options: VitestArgumentsOptions): string[] {
+  const args = spec.args ?? [];
+  const workers = args.some(sizesWorkers)
+    ? []
+    : [`--maxWorkers=${spec.maxWorkers ?? options.cores}`];
+  return [
+    'run',
+    '--reporter=json',
+    '--includeTaskLocation',
+    `--outputFile=${options.reportFile}`,
+    ...workers,
+    ...args,
+  ];
+}
+
 /**
  * The feature's test suite, run by `vitest run` with its JSON reporter. Passes only when the run
  * succeeded, at least one test passed and none failed.
@@ -98,11 +128,7 @@ export async function runVitestStep(
     const output = join(folder, 'results.json');
     const argv = [
       'vitest',
-      'run',
-      '--reporter=json',
-      '--includeTaskLocation',
-      `--outputFile=${output}`,
-      ...(spec.args ?? []),
+      ...vitestArguments(spec, { reportFile: output, cores: availableParallelism() }),
     ] as const;
     const run = await runProcess(argv, {
       cwd: context.pipeline.projectRoot,
