@@ -116,7 +116,7 @@ export class ProgramCache {
     return program
       .getSourceFiles()
       .map((source) => relative(this.projectRoot, source.fileName))
-      .filter((path) => !path.startsWith('..') && !path.split('/').includes('node_modules'));
+      .filter((path) => !path.startsWith('../') && !path.split('/').includes('node_modules'));
   }
 
   /**
