@@ -6,6 +6,7 @@ export type {
   Budgets,
   CommandStepSpec,
   DocsCheckStepSpec,
+  EslintStepSpec,
   FeatureSpec,
   LiveCheckStepSpec,
   NpmAuditMode,
@@ -18,5 +19,7 @@ export type {
   TickBenchStepSpec,
   TickBenchTiming,
   TierSpec,
+  TypecheckStepSpec,
+  TypeScriptProjectSpec,
   VitestStepSpec,
 } from './types.ts';

@@ -129,6 +129,38 @@ function benchSuites(content: PipelineFile) {
   );
 }
 
+/** Every TypeScript project a step names (typecheck's `project`, eslint's `typeInfo.project`). */
+function typeScriptProjects(content: PipelineFile) {
+  return content.tiers.flatMap((tier, tierIndex) =>
+    tier.steps.flatMap((step, stepIndex) => {
+      const at = ['tiers', tierIndex, 'steps', stepIndex];
+      if (step.kind === 'typecheck') return [{ path: [...at, 'project'], value: step.project }];
+      if (step.kind === 'eslint' && step.typeInfo !== undefined) {
+        return [{ path: [...at, 'typeInfo', 'project'], value: step.typeInfo.project }];
+      }
+      return [];
+    }),
+  );
+}
+
+/** A project is a tsconfig file, or a folder holding tsconfig.json, as for `tsc -p`. */
+async function checkTypeScriptProjects(
+  document: YamlDocument,
+  shownAs: string,
+  content: PipelineFile,
+  root: string,
+): Promise<void> {
+  for (const { path, value } of typeScriptProjects(content)) {
+    const found = await kindOf(resolve(root, value));
+    const config =
+      found === 'directory' ? await kindOf(resolve(root, value, 'tsconfig.json')) : found;
+    if (config === 'file') continue;
+    const what = found === 'missing' ? 'does not exist' : 'is a folder without a tsconfig.json';
+    const detail = `TypeScript project "${value}" ${what} (relative to ${root})`;
+    throw new PipelineError('missing-path', shownAs, detail, where(document, path));
+  }
+}
+
 async function checkPaths(
   document: YamlDocument,
   shownAs: string,
@@ -154,7 +186,7 @@ async function checkPaths(
 
 /**
  * Reads a pipeline file, validates it against the shipped JSON Schema and checks what a schema
- * cannot: unique ids and existing paths. Throws a PipelineError that names the line and key.
+ * cannot: unique ids, existing paths and TypeScript projects. Throws a PipelineError that names the line and key.
  */
 export async function loadPipeline(
   file: string,
@@ -168,5 +200,6 @@ export async function loadPipeline(
   if (!checked.ok) throw schemaError(document, shownAs, checked.errors);
   checkUniqueIds(document, shownAs, checked.value);
   await checkPaths(document, shownAs, checked.value, projectRoot);
+  await checkTypeScriptProjects(document, shownAs, checked.value, projectRoot);
   return { ...checked.value, file: absolute, projectRoot };
 }

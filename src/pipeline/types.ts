@@ -67,6 +67,26 @@ export interface TickBenchStepSpec extends StepBase {
   readonly timing?: TickBenchTiming;
 }
 
+/** A TypeScript project: a tsconfig file, or a folder holding tsconfig.json (as `tsc -p`). */
+export interface TypeScriptProjectSpec {
+  /** Relative to the project root. */
+  readonly project: string;
+}
+
+export interface TypecheckStepSpec extends StepBase, TypeScriptProjectSpec {
+  readonly kind: 'typecheck';
+}
+
+export interface EslintStepSpec extends StepBase {
+  readonly kind: 'eslint';
+  /** Files and folders to lint (or globs), as the eslint CLI's arguments. */
+  readonly paths: readonly [string, ...string[]];
+  /** Warnings allowed before the step fails (default 0). */
+  readonly maxWarnings?: number;
+  /** Typed rules read this project's shared program instead of building their own. */
+  readonly typeInfo?: TypeScriptProjectSpec;
+}
+
 export type StepSpec =
   | CommandStepSpec
   | VitestStepSpec
@@ -74,7 +94,9 @@ export type StepSpec =
   | DocsCheckStepSpec
   | RegistryCheckStepSpec
   | LiveCheckStepSpec
-  | TickBenchStepSpec;
+  | TickBenchStepSpec
+  | TypecheckStepSpec
+  | EslintStepSpec;
 
 export type StepKind = StepSpec['kind'];
 
@@ -87,6 +109,8 @@ export const stepKinds = [
   'registry-check',
   'live-check',
   'tick-bench',
+  'typecheck',
+  'eslint',
 ] as const satisfies readonly StepKind[];
 
 export interface TierSpec {

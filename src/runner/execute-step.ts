@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pipeline, StepSpec } from '../pipeline/index.ts';
 import { runStep, type StepOutcome } from '../steps/index.ts';
+import type { TypeScriptSession } from '../typescript-session/index.ts';
 import type { StepResult } from './types.ts';
 
 export interface ExecuteStepOptions {
@@ -9,6 +10,8 @@ export interface ExecuteStepOptions {
   readonly interrupt: AbortSignal;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly progress: (line: string) => void;
+  /** The run's TypeScript session (started on first use). */
+  readonly typeScript: () => TypeScriptSession;
 }
 
 /** How long a step may take to clean up (kill its processes) once it is told to stop. */
@@ -64,6 +67,7 @@ export async function executeStep(
     signal,
     env: options.env,
     progress: options.progress,
+    typeScript: options.typeScript,
   };
   try {
     const running = runStep(spec, context).catch(crashed);

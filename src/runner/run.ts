@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { WriteStream } from 'node:tty';
 import { Listr, ProcessOutput, type ListrTask } from 'listr2';
 import type { Pipeline, StepSpec, TierSpec } from '../pipeline/index.ts';
+import { TypeScriptSession } from '../typescript-session/index.ts';
 import { blockers, describeTier, stepHeadline, tierStatusOf } from './describe.ts';
 import { executeStep } from './execute-step.ts';
 import { TierLock } from './lock.ts';
@@ -48,6 +49,8 @@ interface RunState {
   readonly interrupt: AbortSignal;
   readonly selected: (tier: TierSpec, step: StepSpec) => boolean;
   readonly tiers: TierResult[];
+  /** The run's TypeScript session, created when a step first asks for it. */
+  readonly typeScript: () => TypeScriptSession;
   /** Why later tiers do not run (a tier failed, or the run was interrupted). */
   stopReason: string | undefined;
 }
@@ -105,6 +108,7 @@ function stepTask(
             progress: (line) => {
               task.output = line;
             },
+            typeScript: state.typeScript,
           });
         } finally {
           release();
@@ -182,15 +186,18 @@ function listrOptions(options: RunPipelineOptions) {
 /**
  * Runs the pipeline's tiers in order, each tier's steps as its concurrency allows. A failed tier
  * stops the later ones (reported skipped) unless `keepGoing`. Never throws for a step's problem:
- * every step ends up in the result with its status and reason.
+ * every step ends up in the result with its status and reason. The TypeScript session, if a step
+ * started one, is closed when the run ends.
  */
 export async function runPipeline(options: RunPipelineOptions): Promise<RunResult> {
   const only = new Set(options.only ?? []);
+  let session: TypeScriptSession | undefined;
   const state: RunState = {
     options,
     interrupt: options.interrupt ?? new AbortController().signal,
     selected: (tier, step) => only.size === 0 || only.has(tier.id) || only.has(step.id),
     tiers: [],
+    typeScript: () => (session ??= new TypeScriptSession(options.pipeline.projectRoot)),
     stopReason: undefined,
   };
   const startedAt = new Date();
@@ -198,7 +205,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     options.pipeline.tiers.map((tier) => tierTask(state, tier)),
     listrOptions(options),
   );
-  await list.run();
+  try {
+    await list.run();
+  } finally {
+    await session?.close();
+  }
   return {
     startedAt,
     finishedAt: new Date(),

@@ -1,10 +1,12 @@
 import type { StepSpec } from '../pipeline/index.ts';
 import { runCommandStep } from './command.ts';
 import { runDocsCheckStep } from './docs-check.ts';
+import { runEslintStep } from './eslint.ts';
 import { runLiveCheckStep } from './live-check.ts';
 import { runRegistryCheckStep } from './registry-check.ts';
 import { runSecurityAuditStep } from './security-audit.ts';
 import { runTickBenchStep } from './tick-bench.ts';
+import { runTypecheckStep } from './typecheck.ts';
 import type { StepContext, StepOutcome } from './types.ts';
 import { runVitestStep } from './vitest.ts';
 
@@ -25,5 +27,9 @@ export function runStep(spec: StepSpec, context: StepContext): Promise<StepOutco
       return runLiveCheckStep(spec, context);
     case 'tick-bench':
       return runTickBenchStep(spec, context);
+    case 'typecheck':
+      return runTypecheckStep(spec, context);
+    case 'eslint':
+      return runEslintStep(spec, context);
   }
 }

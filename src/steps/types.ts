@@ -1,4 +1,5 @@
 import type { Pipeline } from '../pipeline/index.ts';
+import type { TypeScriptSession } from '../typescript-session/index.ts';
 
 /** One thing a step found wrong (or could not check), located in a file when it can be. */
 export interface Finding {
@@ -106,4 +107,6 @@ export interface StepContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** A line of progress for the person watching. */
   readonly progress: (line: string) => void;
+  /** The run's TypeScript session, started on first use and closed when the run ends. */
+  readonly typeScript: () => TypeScriptSession;
 }

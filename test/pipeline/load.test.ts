@@ -39,6 +39,16 @@ tiers:
       - { id: tick-bench, kind: tick-bench, timeoutSeconds: 300, exclusive: true, suite: feature/demo/bench/suite.ts }
       - { id: security-audit, kind: security-audit, timeoutSeconds: 60, npmAudit: when-available }
       - { id: docs-check, kind: docs-check, timeoutSeconds: 60 }
+  - id: typescript
+    name: 'Tier 4: TypeScript'
+    steps:
+      - { id: typecheck, kind: typecheck, timeoutSeconds: 60, project: feature/demo }
+      - id: eslint
+        kind: eslint
+        timeoutSeconds: 60
+        paths: [feature/demo]
+        maxWarnings: 0
+        typeInfo: { project: feature/demo/tsconfig.json }
 `;
 
 let project: TempProject;
@@ -48,6 +58,7 @@ beforeEach(() => {
     'feature/demo/src/index.ts': 'export const x = 1;\n',
     'registry/demo.yaml': 'groups: []\n',
     'feature/demo/bench/suite.ts': 'export default { cases: [] };\n',
+    'feature/demo/tsconfig.json': '{}\n',
   });
 });
 afterEach(() => {
@@ -71,7 +82,12 @@ describe('loading a pipeline file', () => {
     const pipeline = await loadPipeline('pipeline/certify.yaml', { projectRoot: project.root });
     expect(pipeline.feature.entry).toBe('feature/demo/src/index.ts');
     expect(pipeline.budgets.ticksPerEvent).toEqual({ case: 'demo/hot-path', max: 8 });
-    expect(pipeline.tiers.map((tier) => tier.id)).toEqual(['weaver', 'quality', 'tests']);
+    expect(pipeline.tiers.map((tier) => tier.id)).toEqual([
+      'weaver',
+      'quality',
+      'tests',
+      'typescript',
+    ]);
     expect(pipeline.tiers.flatMap((tier) => tier.steps.map((step) => step.kind))).toEqual([
       'registry-check',
       'live-check',
@@ -80,6 +96,8 @@ describe('loading a pipeline file', () => {
       'tick-bench',
       'security-audit',
       'docs-check',
+      'typecheck',
+      'eslint',
     ]);
     expect(pipeline.projectRoot).toBe(project.root);
   });
@@ -201,6 +219,38 @@ describe('loading a pipeline file', () => {
       29,
       'tiers[2].steps[1].timing.round',
       'unknown key "round"',
+    ],
+    [
+      'a TypeScript project that does not exist',
+      validPipeline.replace('project: feature/demo }', 'project: feature/dmeo }'),
+      'missing-path',
+      35,
+      'tiers[3].steps[0].project',
+      'TypeScript project "feature/dmeo" does not exist',
+    ],
+    [
+      'a TypeScript project folder without a tsconfig.json',
+      validPipeline.replace('project: feature/demo/tsconfig.json', 'project: feature/demo/src'),
+      'missing-path',
+      41,
+      'tiers[3].steps[1].typeInfo.project',
+      'TypeScript project "feature/demo/src" is a folder without a tsconfig.json',
+    ],
+    [
+      'eslint without paths',
+      validPipeline.replace('paths: [feature/demo]', 'paths: []'),
+      'schema',
+      39,
+      'tiers[3].steps[1].paths',
+      'must NOT have fewer than 1 items',
+    ],
+    [
+      'a negative maxWarnings',
+      validPipeline.replace('maxWarnings: 0', 'maxWarnings: -1'),
+      'schema',
+      40,
+      'tiers[3].steps[1].maxWarnings',
+      'must be >= 0',
     ],
     [
       'an entry that is a folder',

@@ -1,5 +1,6 @@
 import type { Pipeline } from '../../src/pipeline/index.ts';
 import type { StepContext } from '../../src/steps/index.ts';
+import type { TypeScriptSession } from '../../src/typescript-session/index.ts';
 
 /** A pipeline for a fixture feature at `feature/demo` inside `projectRoot`. */
 export function fixturePipeline(projectRoot: string): Pipeline {
@@ -22,7 +23,12 @@ export function fixturePipeline(projectRoot: string): Pipeline {
 /** What a step needs to run against the fixture project at `projectRoot`, with its progress lines. */
 export function stepContext(
   projectRoot: string,
-  options: { signal?: AbortSignal; env?: Record<string, string | undefined> } = {},
+  options: {
+    signal?: AbortSignal;
+    env?: Record<string, string | undefined>;
+    /** For the steps that use the run's TypeScript session; the test closes it. */
+    typeScript?: TypeScriptSession;
+  } = {},
 ): StepContext & { lines: string[] } {
   const lines: string[] = [];
   return {
@@ -30,6 +36,10 @@ export function stepContext(
     signal: options.signal ?? new AbortController().signal,
     env: options.env ?? process.env,
     progress: (line) => lines.push(line),
+    typeScript: () => {
+      if (options.typeScript === undefined) throw new Error('this test gave the step no session');
+      return options.typeScript;
+    },
     lines,
   };
 }

@@ -1,0 +1,15 @@
+export {
+  TypeScriptSession,
+  TypeScriptSessionError,
+  type SessionErrorKind,
+  type SessionRequestOptions,
+  type SessionStatistics,
+} from './session.ts';
+export type {
+  LintMessage,
+  LintReply,
+  ProgramUse,
+  ToolOrigin,
+  TypecheckReply,
+  TypeScriptDiagnostic,
+} from './protocol.ts';
