@@ -183,6 +183,28 @@ function listrOptions(options: RunPipelineOptions) {
   } as const;
 }
 
+const usesTypeScriptSession = (step: StepSpec): boolean =>
+  step.kind === 'typecheck' || step.kind === 'eslint';
+
+/**
+ * Loads the TypeScript session's tools (TypeScript, ESLint and the project's ESLint config) in
+ * its worker as the run starts, so that the loading overlaps the earlier tiers instead of
+ * delaying the first check; nothing is checked ahead of its tier.
+ */
+function prepareTypeScriptSession(state: RunState): void {
+  const steps = state.options.pipeline.tiers.flatMap((tier) =>
+    tier.steps.filter((step) => usesTypeScriptSession(step) && state.selected(tier, step)),
+  );
+  if (steps.length === 0) return;
+  const eslint = steps.some((step) => step.kind === 'eslint');
+  state
+    .typeScript()
+    .prepare({ eslint })
+    .catch(() => {
+      // Not lost: the step that needs the tool asks for it again and fails with this same error.
+    });
+}
+
 /**
  * Runs the pipeline's tiers in order, each tier's steps as its concurrency allows. A failed tier
  * stops the later ones (reported skipped) unless `keepGoing`. Never throws for a step's problem:
@@ -201,6 +223,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     stopReason: undefined,
   };
   const startedAt = new Date();
+  prepareTypeScriptSession(state);
   const list = new Listr(
     options.pipeline.tiers.map((tier) => tierTask(state, tier)),
     listrOptions(options),

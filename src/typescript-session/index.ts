@@ -8,6 +8,7 @@ export {
 export type {
   LintMessage,
   LintReply,
+  PrepareReply,
   ProgramUse,
   ToolOrigin,
   TypecheckReply,

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import type { ProgramCache } from './programs.ts';
-import type { LintMessage, LintReply, LintRequest, ProgramUse } from './protocol.ts';
+import type { LintMessage, LintReply, LintRequest, ProgramUse, ToolOrigin } from './protocol.ts';
 import { loadEslint } from './tools.ts';
 
 /** A path as a glob matching only itself (minimatch's special characters escaped). */
@@ -41,6 +41,17 @@ function messagesOf(results: readonly ESLint.LintResult[], projectRoot: string):
       column: message.column,
     })),
   );
+}
+
+/**
+ * Loads the project's ESLint and its config for the project root, so that the config's own
+ * imports (typescript-eslint and the other plugins, about a second here) are in the module cache
+ * before the lint needs them.
+ */
+export async function prepareEslint(projectRoot: string): Promise<ToolOrigin> {
+  const { module, origin } = await loadEslint(projectRoot);
+  await new module.ESLint({ cwd: projectRoot }).calculateConfigForFile('index.ts');
+  return origin;
 }
 
 /**

@@ -75,8 +75,20 @@ export interface LintRequest {
   readonly project?: string;
 }
 
-export type SessionRequest = TypecheckRequest | LintRequest;
-export type SessionReply = TypecheckReply | LintReply;
+/** Load the tools (and ESLint's config, with its plugins) before any check asks for them. */
+export interface PrepareRequest {
+  readonly kind: 'prepare';
+  readonly eslint: boolean;
+}
+
+export interface PrepareReply {
+  readonly kind: 'prepare';
+  readonly typescript: ToolOrigin;
+  readonly eslint?: ToolOrigin;
+}
+
+export type SessionRequest = TypecheckRequest | LintRequest | PrepareRequest;
+export type SessionReply = TypecheckReply | LintReply | PrepareReply;
 
 /** What the worker is started with. */
 export interface WorkerSetup {

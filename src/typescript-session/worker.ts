@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { lint } from './lint.ts';
+import { lint, prepareEslint } from './lint.ts';
 import { ProgramCache } from './programs.ts';
 import type {
+  PrepareReply,
+  PrepareRequest,
   ReplyMessage,
   RequestMessage,
   SessionReply,
@@ -22,8 +24,21 @@ function typecheck(request: TypecheckRequest): TypecheckReply {
   return { kind: 'typecheck', diagnostics, program: lease.use, typescript: programs.origin };
 }
 
+async function prepare(request: PrepareRequest): Promise<PrepareReply> {
+  const typescript = programs.origin;
+  if (!request.eslint) return { kind: 'prepare', typescript };
+  return { kind: 'prepare', typescript, eslint: await prepareEslint(projectRoot) };
+}
+
 function answer(request: SessionRequest): SessionReply | Promise<SessionReply> {
-  return request.kind === 'typecheck' ? typecheck(request) : lint(request, projectRoot, programs);
+  switch (request.kind) {
+    case 'typecheck':
+      return typecheck(request);
+    case 'lint':
+      return lint(request, projectRoot, programs);
+    case 'prepare':
+      return prepare(request);
+  }
 }
 
 function describe(error: unknown): string {

@@ -56,6 +56,37 @@ describe('the TypeScript session', () => {
     }
   });
 
+  it('prepares the tools ahead of the first check, which then only builds its program', async () => {
+    const session = new TypeScriptSession(project.root);
+    try {
+      const prepared = await session.prepare({ eslint: true });
+      expect(prepared).toEqual({
+        kind: 'prepare',
+        typescript: { version: expect.any(String) as string, from: 'project' },
+        eslint: { version: expect.any(String) as string, from: 'project' },
+      });
+      const linted = await session.lint({ paths: ['src'], project: '.' }, running());
+      expect(linted).toMatchObject({ errorCount: 0, program: { built: true } });
+      expect(session.statistics()).toMatchObject({ workersStarted: 1, requests: 2 });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reports a tool it cannot prepare, and the check that needs it fails the same way', async () => {
+    const bare = createTypeScriptProject({ 'src/index.ts': 'export {};\n' }, { tools: false });
+    const session = new TypeScriptSession(bare.root);
+    try {
+      await expect(session.prepare({ eslint: true })).rejects.toThrow('eslint is not installed');
+      await expect(session.lint({ paths: ['src'] }, running())).rejects.toThrow(
+        'eslint is not installed',
+      );
+    } finally {
+      await session.close();
+      bare.remove();
+    }
+  });
+
   it('fails the requests still waiting when it is closed, and refuses new ones', async () => {
     const session = new TypeScriptSession(project.root);
     const waiting = session.typecheck('.', running()).catch((thrown: unknown) => thrown);
