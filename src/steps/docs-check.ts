@@ -1,11 +1,12 @@
 import { relative, resolve } from 'node:path';
-import ts from 'typescript';
+import type TypeScript from 'typescript';
+import { ts } from './typescript-compiler.ts';
 import type { DocsCheckStepSpec } from '../pipeline/index.ts';
 import { byLocation } from './findings.ts';
 import type { Finding, StepContext, StepOutcome } from './types.ts';
 
 /** Enough to resolve the entry's own re-exports; nothing is emitted or type-checked in full. */
-const compilerOptions: ts.CompilerOptions = {
+const compilerOptions: TypeScript.CompilerOptions = {
   target: ts.ScriptTarget.ES2023,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -15,7 +16,7 @@ const compilerOptions: ts.CompilerOptions = {
   types: [],
 };
 
-function isFunctionLike(declaration: ts.Declaration): boolean {
+function isFunctionLike(declaration: TypeScript.Declaration): boolean {
   if (ts.isFunctionDeclaration(declaration)) return true;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
   return (
@@ -24,34 +25,34 @@ function isFunctionLike(declaration: ts.Declaration): boolean {
 }
 
 /** TSDoc is read from the declaration, or from its statement for `export const`. */
-function docHosts(declaration: ts.Declaration): ts.Node[] {
+function docHosts(declaration: TypeScript.Declaration): TypeScript.Node[] {
   return ts.isVariableDeclaration(declaration)
     ? [declaration, declaration.parent.parent]
     : [declaration];
 }
 
-function jsDocsOf(declaration: ts.Declaration): ts.JSDoc[] {
+function jsDocsOf(declaration: TypeScript.Declaration): TypeScript.JSDoc[] {
   return docHosts(declaration).flatMap((host) =>
     ts.getJSDocCommentsAndTags(host).filter(ts.isJSDoc),
   );
 }
 
-function hasDescription(declaration: ts.Declaration): boolean {
+function hasDescription(declaration: TypeScript.Declaration): boolean {
   return jsDocsOf(declaration).some((doc) => ts.getTextOfJSDocComment(doc.comment)?.trim());
 }
 
-function hasExample(declaration: ts.Declaration): boolean {
+function hasExample(declaration: TypeScript.Declaration): boolean {
   return jsDocsOf(declaration).some((doc) =>
     (doc.tags ?? []).some((tag) => tag.tagName.text === 'example'),
   );
 }
 
-function needsExample(declaration: ts.Declaration): boolean {
+function needsExample(declaration: TypeScript.Declaration): boolean {
   return ts.isClassDeclaration(declaration) || isFunctionLike(declaration);
 }
 
 function findingAt(
-  declaration: ts.Declaration,
+  declaration: TypeScript.Declaration,
   root: string,
   rule: string,
   message: string,
@@ -70,7 +71,7 @@ function findingAt(
 /** One export's problems: a missing description, a missing example (classes and functions). */
 function checkExport(
   name: string,
-  declarations: readonly ts.Declaration[],
+  declarations: readonly TypeScript.Declaration[],
   root: string,
 ): Finding[] {
   const [first] = declarations;
@@ -92,7 +93,9 @@ function checkExport(
 }
 
 /** The entry's exports, re-exports followed to the declarations they name. */
-function exportsOf(entry: string): { name: string; declarations: ts.Declaration[] }[] | string {
+function exportsOf(
+  entry: string,
+): { name: string; declarations: TypeScript.Declaration[] }[] | string {
   const program = ts.createProgram({ rootNames: [entry], options: compilerOptions });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);

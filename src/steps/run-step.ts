@@ -1,35 +1,30 @@
 import type { StepSpec } from '../pipeline/index.ts';
-import { runCommandStep } from './command.ts';
-import { runDocsCheckStep } from './docs-check.ts';
-import { runEslintStep } from './eslint.ts';
-import { runLiveCheckStep } from './live-check.ts';
-import { runRegistryCheckStep } from './registry-check.ts';
-import { runSecurityAuditStep } from './security-audit.ts';
-import { runTickBenchStep } from './tick-bench.ts';
-import { runTypecheckStep } from './typecheck.ts';
 import type { StepContext, StepOutcome } from './types.ts';
-import { runVitestStep } from './vitest.ts';
 
-/** Runs one step of any kind. A step reports its problems as its outcome; it does not throw. */
-export function runStep(spec: StepSpec, context: StepContext): Promise<StepOutcome> {
+/**
+ * Runs one step of any kind. A step reports its problems as its outcome; it does not throw.
+ * Each kind's module loads when a step of that kind runs: together they pull in the TypeScript
+ * compiler, gRPC and protobufjs, which a run of other steps (or `--only`) does not need.
+ */
+export async function runStep(spec: StepSpec, context: StepContext): Promise<StepOutcome> {
   switch (spec.kind) {
     case 'command':
-      return runCommandStep(spec, context);
+      return (await import('./command.ts')).runCommandStep(spec, context);
     case 'vitest':
-      return runVitestStep(spec, context);
+      return (await import('./vitest.ts')).runVitestStep(spec, context);
     case 'security-audit':
-      return runSecurityAuditStep(spec, context);
+      return (await import('./security-audit.ts')).runSecurityAuditStep(spec, context);
     case 'docs-check':
-      return runDocsCheckStep(spec, context);
+      return (await import('./docs-check.ts')).runDocsCheckStep(spec, context);
     case 'registry-check':
-      return runRegistryCheckStep(spec, context);
+      return (await import('./registry-check.ts')).runRegistryCheckStep(spec, context);
     case 'live-check':
-      return runLiveCheckStep(spec, context);
+      return (await import('./live-check.ts')).runLiveCheckStep(spec, context);
     case 'tick-bench':
-      return runTickBenchStep(spec, context);
+      return (await import('./tick-bench.ts')).runTickBenchStep(spec, context);
     case 'typecheck':
-      return runTypecheckStep(spec, context);
+      return (await import('./typecheck.ts')).runTypecheckStep(spec, context);
     case 'eslint':
-      return runEslintStep(spec, context);
+      return (await import('./eslint.ts')).runEslintStep(spec, context);
   }
 }

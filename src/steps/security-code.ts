@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type TypeScript from 'typescript';
+import { ts } from './typescript-compiler.ts';
 import { byLocation } from './findings.ts';
 import { isScript, type SourceFile } from './source-files.ts';
 import type { Finding } from './types.ts';
@@ -6,21 +7,23 @@ import type { Finding } from './types.ts';
 /** Comment directives that switch the type checker off. */
 const suppressions = /^(?:\/\/|\/\*)\s*@(ts-ignore|ts-nocheck)\b/;
 
-function locate(source: ts.SourceFile, position: number): { line: number; column: number } {
+function locate(source: TypeScript.SourceFile, position: number): { line: number; column: number } {
   const { line, character } = source.getLineAndCharacterOfPosition(position);
   return { line: line + 1, column: character + 1 };
 }
 
-function isAnyAssertion(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
+function isAnyAssertion(
+  node: TypeScript.Node,
+): node is TypeScript.AsExpression | TypeScript.TypeAssertion {
   return (
     (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) &&
     node.type.kind === ts.SyntaxKind.AnyKeyword
   );
 }
 
-function unsafeNodes(source: ts.SourceFile, path: string): Finding[] {
+function unsafeNodes(source: TypeScript.SourceFile, path: string): Finding[] {
   const findings: Finding[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TypeScript.Node): void => {
     if (ts.isNonNullExpression(node)) {
       findings.push({
         rule: 'non-null-assertion',
@@ -42,12 +45,12 @@ function unsafeNodes(source: ts.SourceFile, path: string): Finding[] {
   return findings;
 }
 
-function isJSDocNode(node: ts.Node): boolean {
+function isJSDocNode(node: TypeScript.Node): boolean {
   return node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode;
 }
 
 /** Every token of the parsed file (the end-of-file token included), in order. */
-function tokensOf(node: ts.Node, source: ts.SourceFile): ts.Node[] {
+function tokensOf(node: TypeScript.Node, source: TypeScript.SourceFile): TypeScript.Node[] {
   // JSDoc nodes are comments themselves: their trivia is read from the token they precede.
   const children = node.getChildren(source).filter((child) => !isJSDocNode(child));
   if (children.length === 0) return [node];
@@ -58,7 +61,7 @@ function tokensOf(node: ts.Node, source: ts.SourceFile): ts.Node[] {
  * Comments are read from the trivia before each token of the parsed file, so text inside strings,
  * templates or regular expressions never counts as a comment.
  */
-function suppressionComments(source: ts.SourceFile, path: string): Finding[] {
+function suppressionComments(source: TypeScript.SourceFile, path: string): Finding[] {
   const seen = new Set<number>();
   return tokensOf(source, source).flatMap((token) =>
     (ts.getLeadingCommentRanges(source.text, token.pos) ?? []).flatMap((range): Finding[] => {
@@ -78,7 +81,7 @@ function suppressionComments(source: ts.SourceFile, path: string): Finding[] {
   );
 }
 
-function scriptKindOf(path: string): ts.ScriptKind {
+function scriptKindOf(path: string): TypeScript.ScriptKind {
   if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
   return /\.[cm]?js$/.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type TypeScript from 'typescript';
+import { ts } from './typescript-compiler.ts';
 import { byLocation } from './findings.ts';
 import { isScript, type SourceFile } from './source-files.ts';
 import type { Finding } from './types.ts';
@@ -81,7 +82,7 @@ function tokenFindings(file: SourceFile): Finding[] {
   );
 }
 
-function nameOf(node: ts.Node): string | undefined {
+function nameOf(node: TypeScript.Node): string | undefined {
   if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
@@ -90,7 +91,9 @@ function nameOf(node: ts.Node): string | undefined {
 }
 
 /** The name and the literal value of an assignment-like node, when it has both. */
-function assignmentOf(node: ts.Node): { name: ts.Node; value: ts.Node } | undefined {
+function assignmentOf(
+  node: TypeScript.Node,
+): { name: TypeScript.Node; value: TypeScript.Node } | undefined {
   if (
     (ts.isVariableDeclaration(node) ||
       ts.isPropertyDeclaration(node) ||
@@ -110,7 +113,7 @@ function assignmentOf(node: ts.Node): { name: ts.Node; value: ts.Node } | undefi
 function assignmentFindings(file: SourceFile): Finding[] {
   const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true);
   const findings: Finding[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TypeScript.Node): void => {
     const assignment = assignmentOf(node);
     const name = assignment === undefined ? undefined : nameOf(assignment.name);
     const value = assignment?.value;
