@@ -77,8 +77,6 @@ function hotPathRun(): BenchCaseRun {
     beforeRun: () => {
       log = rotation.next();
     },
-    // No SDK: a call queues no promise, so nothing has to settle between calls.
-    freshTurnPerRun: false,
     run: () => {
       let accepted = 0;
       for (const batch of batches) {
@@ -123,8 +121,6 @@ function logEventRun(eventsPerRun: number, telemetry?: ExportingTelemetry): Benc
     beforeRun: () => {
       log = rotation.next();
     },
-    // The SDK's exports queue promises that must settle between calls; the API alone queues none.
-    freshTurnPerRun: telemetry !== undefined,
     run: () => {
       runs += 1;
       let stored = 0;

@@ -34,8 +34,6 @@ function tutorialPortRun(workload: Workload, telemetry?: ExportingTelemetry): Be
     beforeRun: () => {
       logger.clear();
     },
-    // The SDK's exports queue promises that must settle between calls; the API alone queues none.
-    freshTurnPerRun: telemetry !== undefined,
     run: () => {
       runs += 1;
       for (let index = 0; index < size; index += 1) {
