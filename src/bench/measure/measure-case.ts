@@ -1,6 +1,6 @@
 import type { BenchCase, BenchCaseRun, BenchTiming } from '../suite/index.ts';
 import { guardedRun, guardReport, RunTally, type GuardReport } from './guard.ts';
-import { sample, type Sampled, type SampledCalls, type SampleFigures } from './sample.ts';
+import { sample, type Sampled, type SampleFigures } from './sample.ts';
 
 /** What one case's measurement gives: raw nanoseconds per `run` call, before any conversion. */
 export type CaseMeasurement =
@@ -32,10 +32,14 @@ export interface WarmupReport {
 const settledTolerance = 0.05;
 const warmupPassSamples = 5;
 
-async function warmUp(calls: SampledCalls, timing: BenchTiming): Promise<WarmupReport> {
+async function warmUp(
+  timed: () => void,
+  untimed: () => void | Promise<void>,
+  timing: BenchTiming,
+): Promise<WarmupReport> {
   let previous: number | undefined;
   for (let pass = 1; pass <= timing.maxWarmupPasses; pass += 1) {
-    const { figures } = await sample(calls, {
+    const { figures } = await sample(timed, untimed, {
       minSamples: warmupPassSamples,
       minTimeMs: timing.warmupPassMs,
       collectGarbageFirst: pass === 1,
@@ -49,11 +53,12 @@ async function warmUp(calls: SampledCalls, timing: BenchTiming): Promise<WarmupR
 }
 
 async function warmAndSample(
-  calls: SampledCalls,
+  timed: () => void,
+  untimed: () => void | Promise<void>,
   timing: BenchTiming,
 ): Promise<{ sampled: Sampled; warmup: WarmupReport }> {
-  const warmup = await warmUp(calls, timing);
-  const sampled = await sample(calls, { ...timing, collectGarbageFirst: false });
+  const warmup = await warmUp(timed, untimed, timing);
+  const sampled = await sample(timed, untimed, { ...timing, collectGarbageFirst: false });
   return { sampled, warmup };
 }
 
@@ -65,20 +70,19 @@ const emptyRunSamples = 2000;
  * The empty loop is warmed up by one pass of 6,000 calls rather than passes until settled: its
  * median, tens of nanoseconds, moves by tens of nanoseconds from pass to pass as mitata's loop
  * (compiled afresh for every pass) is optimised, so three passes of 2,000 never met the 5% rule
- * and only set the empty figure where one pass of 6,000 sets it too. Each pass costs 30 to 60 ms
- * of mitata's own set-up here (its 8 MB array of samples, faulted in page by page).
+ * either; one pass of 6,000 leaves it about where they did. Each pass costs 30 to 60 ms of
+ * mitata's own set-up here (its 8 MB array of samples, faulted in page by page).
  */
 const emptyRunWarmupSamples = 6000;
 
-/**
- * The empty measuring loop: the same guarded wrapper and mitata loop, with the same untimed step
- * and turns of the event loop, around a `run` that does no work.
- */
-async function measureEmptyRun(timing: BenchTiming, freshTurn: boolean): Promise<SampleFigures> {
-  const calls = { timed: guardedRun(() => 0, new RunTally(0)), untimed: doNothing, freshTurn };
-  const exactly = (samples: number) => ({ minSamples: samples, minTimeMs: 0, maxSamples: samples });
-  await sample(calls, exactly(emptyRunWarmupSamples));
-  const { figures } = await sample(calls, exactly(Math.max(timing.minSamples, emptyRunSamples)));
+const exactly = (samples: number) => ({ minSamples: samples, minTimeMs: 0, maxSamples: samples });
+
+/** The empty measuring loop: the same guarded wrapper and mitata loop around a `run` that does no work. */
+async function measureEmptyRun(timing: BenchTiming): Promise<SampleFigures> {
+  const timed = guardedRun(() => 0, new RunTally(0));
+  await sample(timed, doNothing, exactly(emptyRunWarmupSamples));
+  const samples = Math.max(timing.minSamples, emptyRunSamples);
+  const { figures } = await sample(timed, doNothing, exactly(samples));
   return figures;
 }
 
@@ -87,15 +91,10 @@ async function measurePrepared(
   prepared: BenchCaseRun,
   timing: BenchTiming,
 ): Promise<CaseMeasurement> {
-  const freshTurn = prepared.freshTurnPerRun ?? true;
-  const emptyRun = await measureEmptyRun(timing, freshTurn);
+  const emptyRun = await measureEmptyRun(timing);
   const tally = new RunTally(prepared.expected);
-  const calls = {
-    timed: guardedRun(prepared.run, tally),
-    untimed: prepared.beforeRun ?? doNothing,
-    freshTurn,
-  };
-  const { sampled, warmup } = await warmAndSample(calls, timing);
+  const timed = guardedRun(prepared.run, tally);
+  const { sampled, warmup } = await warmAndSample(timed, prepared.beforeRun ?? doNothing, timing);
   const stateProblems = (await prepared.verify?.()) ?? [];
   return {
     kind: 'measured',

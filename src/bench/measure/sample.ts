@@ -52,43 +52,18 @@ const nextTurn = (): Promise<void> =>
     setImmediate(resolve);
   });
 
-/** What one sample calls: the timed call, and the untimed step before it. */
-export interface SampledCalls {
-  readonly timed: () => void;
-  /** Untimed, before every timed call (resetting a store). */
-  readonly untimed: () => void | Promise<void>;
-  /**
-   * Whether each timed call starts on a fresh turn of the event loop (see `nextTurn`). Without
-   * it, a pass runs in one turn and only an untimed step that returns a promise is awaited.
-   */
-  readonly freshTurn: boolean;
-}
-
-const zeroAfter = (): number => 0;
-
-function untimedStep({ untimed, freshTurn }: SampledCalls): () => number | Promise<number> {
-  if (freshTurn) {
-    return async () => {
+/**
+ * mitata's generator form: parameter 0 is computed, and awaited, before each sample's clock
+ * starts, so `untimed` (resetting a store) stays out of the figures. Its published types know
+ * only the plain form.
+ */
+function withUntimedStep(timed: () => void, untimed: () => void | Promise<void>) {
+  const spec = {
+    0: async () => {
       await untimed();
       await nextTurn();
       return 0;
-    };
-  }
-  return () => {
-    const pending = untimed();
-    return pending === undefined ? 0 : pending.then(zeroAfter);
-  };
-}
-
-/**
- * mitata's generator form: parameter 0 is computed, and awaited when it is a promise, before each
- * sample's clock starts, so the untimed step stays out of the figures. Its published types know
- * only the plain form.
- */
-function withUntimedStep(calls: SampledCalls) {
-  const { timed } = calls;
-  const spec = {
-    0: untimedStep(calls),
+    },
     // mitata passes parameter 0 only to a function that declares it.
     bench: (untimedResult: number) => {
       timed();
@@ -105,8 +80,12 @@ function withUntimedStep(calls: SampledCalls) {
  * so mitata's own batching is turned off (`batch_threshold: -1`) and its warm-up left to ours.
  * mitata trims the two lowest and two highest samples; at least `minSamples` remain.
  */
-export async function sample(calls: SampledCalls, limits: SampleLimits): Promise<Sampled> {
-  const stats = await measure(withUntimedStep(calls), {
+export async function sample(
+  timed: () => void,
+  untimed: () => void | Promise<void>,
+  limits: SampleLimits,
+): Promise<Sampled> {
+  const stats = await measure(withUntimedStep(timed, untimed), {
     min_samples: limits.minSamples + trimmedSamples,
     min_cpu_time: limits.minTimeMs * 1e6,
     max_samples: Math.max(

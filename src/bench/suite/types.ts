@@ -16,14 +16,6 @@ export interface BenchCaseRun {
   readonly expected: number;
   /** Untimed, before every timed call: resets a store, clears an in-memory exporter. */
   readonly beforeRun?: () => void | Promise<void>;
-  /**
-   * Whether every timed call starts on a fresh turn of the event loop (untimed), as a request
-   * does, so that the promises a call queued (an SDK's exports) settle before the next one. True
-   * when absent. A case whose calls queue nothing may say false: a pass then runs in one turn
-   * (its `beforeRun` still awaited when it returns a promise), sparing the turn's 10 to 15 µs of
-   * wall time per call here; its empty measuring loop runs the same way.
-   */
-  readonly freshTurnPerRun?: boolean;
   /** Untimed, after the last call: inspects the state the work left; returns what is wrong. */
   readonly verify?: () => readonly string[] | Promise<readonly string[]>;
   /** Untimed, at the very end: shuts providers down. */
