@@ -5,7 +5,7 @@ import {
   exportProblems,
   startExportingTelemetry,
 } from '../../feature/activity-log/bench/telemetry.ts';
-import type { ActivityBatch } from '../../feature/activity-log/src/index.ts';
+import { ActivityLog, type ActivityBatch } from '../../feature/activity-log/src/index.ts';
 
 const now = Date.now();
 
@@ -48,6 +48,24 @@ describe("the activity log suite's log rotation", () => {
       'action_taken',
     ]);
     expect(rotation.runsOnCurrent).toBe(1);
+  });
+});
+
+describe("the activity log suite's log rotation, emptying", () => {
+  it('sets a full store back to the very bytes of a new one', () => {
+    const fresh = new ActivityLog({ capacity: 64, extrasBytes: 0 }).share();
+    const rotation = new LogRotation({ capacity: 64, eventsPerRun: 4 });
+    const runsPerStore = 16;
+    const first = rotation.next();
+    first.logBatch(batchOf(1n));
+    for (let run = 1; run < runsPerStore; run += 1) rotation.next().logBatch(batchOf(2n));
+    expect(first.countEvents()).toBe(64);
+    expect(new Uint8Array(first.share().rows)).not.toEqual(new Uint8Array(fresh.rows));
+    for (let run = 0; run < runsPerStore; run += 1) rotation.next().logBatch(batchOf(3n));
+    const emptied = rotation.next();
+    expect(emptied.share().rows).toBe(first.share().rows);
+    expect(new Uint8Array(emptied.share().rows)).toEqual(new Uint8Array(fresh.rows));
+    expect(new Uint8Array(emptied.share().extras)).toEqual(new Uint8Array(fresh.extras));
   });
 });
 

@@ -36,14 +36,12 @@ async function warmUp(
   timed: () => void,
   untimed: () => void | Promise<void>,
   timing: BenchTiming,
-  maxSamples?: number,
 ): Promise<WarmupReport> {
   let previous: number | undefined;
   for (let pass = 1; pass <= timing.maxWarmupPasses; pass += 1) {
     const { figures } = await sample(timed, untimed, {
       minSamples: warmupPassSamples,
       minTimeMs: timing.warmupPassMs,
-      ...(maxSamples === undefined ? {} : { maxSamples }),
       collectGarbageFirst: pass === 1,
     });
     if (previous !== undefined && Math.abs(figures.p50 - previous) <= settledTolerance * previous) {
@@ -68,18 +66,23 @@ const doNothing = (): void => undefined;
 
 /** An empty call lasts tens of nanoseconds: a few thousand samples pin its median down. */
 const emptyRunSamples = 2000;
+/**
+ * The empty loop is warmed up by one pass of 6,000 calls rather than passes until settled: its
+ * median, tens of nanoseconds, moves by tens of nanoseconds from pass to pass as mitata's loop
+ * (compiled afresh for every pass) is optimised, so three passes of 2,000 never met the 5% rule
+ * either; one pass of 6,000 leaves it about where they did. Each pass costs 30 to 60 ms of
+ * mitata's own set-up here (its 8 MB array of samples, faulted in page by page).
+ */
+const emptyRunWarmupSamples = 6000;
+
+const exactly = (samples: number) => ({ minSamples: samples, minTimeMs: 0, maxSamples: samples });
 
 /** The empty measuring loop: the same guarded wrapper and mitata loop around a `run` that does no work. */
 async function measureEmptyRun(timing: BenchTiming): Promise<SampleFigures> {
   const timed = guardedRun(() => 0, new RunTally(0));
-  const warmupTiming = { ...timing, maxWarmupPasses: Math.min(timing.maxWarmupPasses, 3) };
-  await warmUp(timed, doNothing, warmupTiming, emptyRunSamples);
+  await sample(timed, doNothing, exactly(emptyRunWarmupSamples));
   const samples = Math.max(timing.minSamples, emptyRunSamples);
-  const { figures } = await sample(timed, doNothing, {
-    minSamples: samples,
-    minTimeMs: 0,
-    maxSamples: samples,
-  });
+  const { figures } = await sample(timed, doNothing, exactly(samples));
   return figures;
 }
 
