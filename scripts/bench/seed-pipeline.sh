@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The seed's way, for comparison with `npx certify` (npm run bench:certify): the same checks as
 # pipeline/certify.yaml, each its own command, one after another, no concurrency. It prints one
-# line per command with its exit code and ends with the number of failed commands; it writes no
-# report and signs nothing. Run from anywhere: it works in the project's root folder.
+# line per command with its status and wall time, and ends with the number of failed commands; it
+# writes no report and signs nothing. Run from anywhere: it works in the project's root folder.
 set -u
 cd "$(dirname "$0")/../.."
 bin=node_modules/.bin
@@ -10,11 +10,19 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 failed=0
 
+# Milliseconds since the epoch (GNU date).
+now_ms() { date +%s%3N; }
+
 run() {
-  if "$@" >"$scratch/out" 2>&1; then
-    echo "ok    $*"
+  local started status
+  started=$(now_ms)
+  "$@" >"$scratch/out" 2>&1
+  status=$?
+  local took=$(($(now_ms) - started))
+  if [ "$status" -eq 0 ]; then
+    echo "ok    ${took} ms  $*"
   else
-    echo "FAIL  $* (exit $?)"
+    echo "FAIL  ${took} ms  $* (exit $status)"
     failed=$((failed + 1))
   fi
 }
@@ -22,7 +30,10 @@ run() {
 # certify's own checks, one at a time: an --only run is never certified (exit 1), so the step's
 # own status is read from the JSON report.
 run_step() {
+  local started
+  started=$(now_ms)
   node bin/certify.js --only "$1" --renderer silent --json --reports "$scratch/$1" >"$scratch/$1.json" 2>/dev/null
+  echo "      $(($(now_ms) - started)) ms  certify --only $1 (its verdict on the next line)"
   run node -e "const r = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
     const s = r.tiers.flatMap((t) => t.steps).find((s) => s.id === process.argv[2]);
     process.exit(s && s.status === 'pass' ? 0 : 1);" "$scratch/$1.json" "$1"
