@@ -19,8 +19,8 @@ export interface CommandStepSpec extends StepBase {
 export interface VitestStepSpec extends StepBase {
   readonly kind: 'vitest';
   readonly args?: readonly string[];
-  /** Test files run at once; one per core by default. */
-  readonly maxWorkers?: number;
+  /** Test files run at once (`cores`: one per core); the project's Vitest setting when absent. */
+  readonly maxWorkers?: number | 'cores';
 }
 
 export type NpmAuditMode = 'required' | 'when-available' | 'off';

@@ -88,30 +88,31 @@ function summarize(counts: TestCounts): string {
 export interface VitestArgumentsOptions {
   /** Where Vitest writes its JSON report. */
   readonly reportFile: string;
-  /** The machine's cores: the default number of workers. */
+  /** The machine's cores, for `maxWorkers: cores`. */
   readonly cores: number;
 }
 
 const sizesWorkers = (arg: string): boolean => /^--max-?[wW]orkers(=|$)/.test(arg);
 
+/** `--maxWorkers` as the step asks for it; none when its args give one or it leaves it to Vitest. */
+function workersFlag(spec: VitestStepSpec, cores: number): string[] {
+  if (spec.maxWorkers === undefined || (spec.args ?? []).some(sizesWorkers)) return [];
+  return [`--maxWorkers=${spec.maxWorkers === 'cores' ? cores : spec.maxWorkers}`];
+}
+
 /**
- * `vitest run`'s arguments. Vitest's run mode uses one worker fewer than the machine has cores,
- * which leaves one of two cores idle while test files wait their turn; the step's tier owns the
- * machine, so the step asks for one worker per core unless the step (`maxWorkers`, or a
- * `--maxWorkers` among its args) says otherwise.
+ * `vitest run`'s arguments. The number of test files run at once is the project's (its Vitest
+ * config, else Vitest's run-mode default of one worker fewer than the cores) unless the step sets
+ * `maxWorkers`: `cores` gives one per core, for a tier that owns the machine.
  */
 export function vitestArguments(spec: VitestStepSpec, options: VitestArgumentsOptions): string[] {
-  const args = spec.args ?? [];
-  const workers = args.some(sizesWorkers)
-    ? []
-    : [`--maxWorkers=${spec.maxWorkers ?? options.cores}`];
   return [
     'run',
     '--reporter=json',
     '--includeTaskLocation',
     `--outputFile=${options.reportFile}`,
-    ...workers,
-    ...args,
+    ...workersFlag(spec, options.cores),
+    ...(spec.args ?? []),
   ];
 }
 

@@ -108,21 +108,28 @@ describe('the vitest step', () => {
 describe("the vitest step's arguments", () => {
   const spec = { id: 'tests', kind: 'vitest', timeoutSeconds: 60 } as const;
 
-  it('gives vitest one worker per core by default (its run mode leaves a core idle)', () => {
+  it('leaves the number of workers to Vitest and the project unless the step sets it', () => {
     expect(vitestArguments(spec, { reportFile: 'r.json', cores: 2 })).toEqual([
       'run',
       '--reporter=json',
       '--includeTaskLocation',
       '--outputFile=r.json',
-      '--maxWorkers=2',
     ]);
+  });
+
+  it('gives vitest one worker per core with maxWorkers: cores', () => {
+    const argv = vitestArguments({ ...spec, maxWorkers: 'cores' }, { reportFile: 'r', cores: 2 });
+    expect(argv.filter((arg) => arg.startsWith('--maxWorkers'))).toEqual(['--maxWorkers=2']);
   });
 
   it("uses the step's own maxWorkers, and lets a --maxWorkers in its args decide", () => {
     const told = vitestArguments({ ...spec, maxWorkers: 1 }, { reportFile: 'r.json', cores: 8 });
     expect(told.filter((arg) => arg.startsWith('--maxWorkers'))).toEqual(['--maxWorkers=1']);
     for (const flag of ['--maxWorkers=3', '--maxWorkers', '--max-workers=3']) {
-      const argv = vitestArguments({ ...spec, args: [flag] }, { reportFile: 'r.json', cores: 8 });
+      const argv = vitestArguments(
+        { ...spec, maxWorkers: 'cores', args: [flag] },
+        { reportFile: 'r.json', cores: 8 },
+      );
       expect(argv.filter((arg) => /^--max-?[wW]orkers/.test(arg))).toEqual([flag]);
     }
   });
