@@ -253,6 +253,22 @@ describe('loading a pipeline file', () => {
       'must be >= 0',
     ],
     [
+      'a vitest maxWorkers of 0',
+      validPipeline.replace('args: [feature/demo] }', 'args: [feature/demo], maxWorkers: 0 }'),
+      'schema',
+      28,
+      'tiers[2].steps[0].maxWorkers',
+      'must be a whole number of at least 1, or "cores"',
+    ],
+    [
+      'a vitest maxWorkers that is neither a number nor cores',
+      validPipeline.replace('args: [feature/demo] }', 'args: [feature/demo], maxWorkers: all }'),
+      'schema',
+      28,
+      'tiers[2].steps[0].maxWorkers',
+      'must be a whole number of at least 1, or "cores"',
+    ],
+    [
       'an entry that is a folder',
       validPipeline.replace('entry: feature/demo/src/index.ts', 'entry: feature/demo/src'),
       'missing-path',
