@@ -6,3 +6,4 @@ export {
 } from './atomic-write.ts';
 export { errnoCode, errnoCodeOf } from './errno.ts';
 export { signalProcessGroup, stopProcessGroup } from './process-group.ts';
+export { compareText } from './compare-text.ts';

@@ -105,12 +105,13 @@ describe('the weaver engine, with a stand-in weaver', () => {
         d.attribute,
       ]),
     ).toEqual([
-      ['invalid_format', 'error', 1, 1, undefined, 'Shop.Id'],
+      // Same place: by id, in code-unit order (upper case before lower case).
       ['InvalidSpanMissingSpanKind', 'warning', 1, 1, 'span.shop.checkout.server', undefined],
+      ['invalid_format', 'error', 1, 1, undefined, 'Shop.Id'],
       ['UnresolvedAttributeRef', 'error', 16, 14, 'span.shop.checkout.server', 'shop.order.idd'],
     ]);
     expect(result.diagnostics.every((d) => d.location?.file === file)).toBe(true);
-    expect(result.diagnostics[0]?.context).toEqual({ attribute_key: 'Shop.Id' });
+    expect(result.diagnostics[1]?.context).toEqual({ attribute_key: 'Shop.Id' });
   });
 
   it('passes --future, Rego policies and a clean result through', async () => {
@@ -204,8 +205,8 @@ describe('the weaver engine, with a stand-in weaver', () => {
     expect(run.exitCode).toBe(1);
     const findings = JSON.parse(run.stdout) as { id: string; level: string }[];
     expect(findings.map((finding) => [finding.id, finding.level])).toEqual([
-      ['invalid_format', 'violation'],
       ['InvalidSpanMissingSpanKind', 'improvement'],
+      ['invalid_format', 'violation'],
       ['UnresolvedAttributeRef', 'violation'],
     ]);
     expect(run.stderr).toContain('(weaver engine)');

@@ -7,6 +7,7 @@ import {
   type Finding,
   type FindingLevel,
 } from '../check/index.ts';
+import { compareText } from '../../common/index.ts';
 import type { SampleEntityKind } from '../sample/index.ts';
 import type { CategoryCoverage, LiveCheckReport } from './model.ts';
 
@@ -207,7 +208,7 @@ export class ReportAccumulator implements CheckObserver {
         total_entities_by_type: Object.fromEntries(
           Object.entries(this.entitiesByType)
             .filter(([, count]) => count > 0)
-            .sort(([a], [b]) => a.localeCompare(b)),
+            .sort(([a], [b]) => compareText(a, b)),
         ),
         total_findings: this.totalFindings,
         findings_by_level: { ...this.byLevel },

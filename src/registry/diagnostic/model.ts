@@ -1,3 +1,4 @@
+import { compareText } from '../../common/index.ts';
 import type { SourceLocation } from '../../yaml/index.ts';
 
 /** `error` fails the check (exit 1); `warning` is reported and the check still passes. */
@@ -33,19 +34,19 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
   return { errors, warnings: diagnostics.length - errors };
 }
 
-function compareText(left: string | undefined, right: string | undefined): number {
-  return (left ?? '').localeCompare(right ?? '');
+function compareOptional(left: string | undefined, right: string | undefined): number {
+  return compareText(left ?? '', right ?? '');
 }
 
 /** Stable reading order: by file, line, column, then id. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (left, right) =>
-      compareText(left.location?.file, right.location?.file) ||
+      compareOptional(left.location?.file, right.location?.file) ||
       (left.location?.line ?? 0) - (right.location?.line ?? 0) ||
       (left.location?.column ?? 0) - (right.location?.column ?? 0) ||
-      compareText(left.id, right.id) ||
-      compareText(left.message, right.message),
+      compareOptional(left.id, right.id) ||
+      compareOptional(left.message, right.message),
   );
 }
 

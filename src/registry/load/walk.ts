@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareText } from '../../common/index.ts';
 
 /** The files of a registry folder, found by walking it (following symbolic links). */
 export interface FoundFiles {
@@ -41,7 +42,7 @@ function targetIsDirectory(path: string): boolean {
 
 function visit(folder: string, ancestors: readonly string[], state: WalkState): void {
   const entries = readdirSync(folder, { withFileTypes: true });
-  entries.sort((left, right) => left.name.localeCompare(right.name));
+  entries.sort((left, right) => compareText(left.name, right.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
     const isDirectory = entry.isSymbolicLink() ? targetIsDirectory(path) : entry.isDirectory();
