@@ -1,4 +1,5 @@
 import { type KeyObject } from 'node:crypto';
+import { plural } from '../common/index.ts';
 import { findVerifyingSignature, parseEnvelope, type DecodedEnvelope } from './dsse/index.ts';
 import { keyIdOf } from './keys/index.ts';
 import { type PredicateSchema } from './predicate.ts';
@@ -158,8 +159,4 @@ function failed(
   problems: readonly string[],
 ): Verification {
   return { verified: false, checks: [...checks, fail(check, summary, problems)] };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -7,3 +7,4 @@ export {
 export { errnoCode, errnoCodeOf } from './errno.ts';
 export { signalProcessGroup, stopProcessGroup } from './process-group.ts';
 export { compareText } from './compare-text.ts';
+export { plural } from './plural.ts';

@@ -1,7 +1,8 @@
 import type { EslintStepSpec } from '../pipeline/index.ts';
 import type { LintMessage, LintReply } from '../typescript-session/index.ts';
 import { byLocation } from './findings.ts';
-import { describeProgram, describeTool, plural, sessionFailure } from './typescript-session.ts';
+import { plural } from '../common/index.ts';
+import { describeProgram, describeTool, sessionFailure } from './typescript-session.ts';
 import type { Finding, StepContext, StepOutcome } from './types.ts';
 
 function findingOf(message: LintMessage): Finding {

@@ -5,8 +5,6 @@ import {
 } from '../typescript-session/index.ts';
 import type { StepOutcome } from './types.ts';
 
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** `TypeScript 5.9.3`, saying when it is certify's copy because the project has none. */
 export function describeTool(name: string, origin: ToolOrigin): string {
   const from = origin.from === 'certify' ? ", certify's own: the project has none" : '';

@@ -1,15 +1,12 @@
 import { findingLevels, type FindingLevel } from '../check/index.ts';
 import type { LiveCheckReport } from '../report/index.ts';
+import { plural } from '../../common/index.ts';
 
 export interface VerdictRules {
   readonly failOn: FindingLevel | 'none';
   readonly failOnCoverageBelow?: number | undefined;
   /** The reason given when no telemetry arrived at all (nothing checked is never a pass). */
   readonly whenNothingReceived?: string | undefined;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The reasons a report fails the rules: findings at or above `failOn`, coverage below the floor. */

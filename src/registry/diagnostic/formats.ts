@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { plural } from '../../common/index.ts';
 import type { Diagnostic, DiagnosticCounts } from './model.ts';
 
 export const diagnosticFormats = ['ansi', 'json', 'gh_workflow_command'] as const;
@@ -17,10 +18,6 @@ function subject(diagnostic: Diagnostic): string {
     diagnostic.attribute === undefined ? undefined : `attribute ${diagnostic.attribute}`,
   ].filter((part) => part !== undefined);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 export interface SummaryFacts {
