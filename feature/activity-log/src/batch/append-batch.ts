@@ -1,21 +1,14 @@
 import { types } from 'node:util';
 import { LogError, type LogErrorCode } from '../log-error.ts';
-import {
-  type EventStore,
-  publishRows,
-  RESERVED_ROWS,
-  type RowRange,
-  takeUpTo,
-} from '../store/index.ts';
+import type { EventStore, RowRange } from '../store/index.ts';
 import type { ActivityBatch, BatchRefusal } from './batch.ts';
+import { appendBatchRows, type BatchColumns } from './core.ts';
 import {
-  appendBatchRows,
-  type BatchColumns,
-  ROW_ACCEPTED,
-  ROW_BAD_ACTION,
-  ROW_BAD_TIMESTAMP,
-  ROW_BAD_USER_ID,
-} from './core.ts';
+  type RowChecker,
+  VERDICT_ACTION,
+  VERDICT_TIMESTAMP,
+  VERDICT_USER_ID,
+} from './rows/index.ts';
 
 /** What a batch did to the store: the rows written and the rows refused. */
 export type BatchOutcome =
@@ -31,49 +24,48 @@ export type BatchOutcome =
 
 type Columns = Partial<Record<keyof ActivityBatch, unknown>>;
 
+/** A log's way into its store for batches: the store and this thread's row checks over it. */
+export interface BatchTarget {
+  readonly store: EventStore;
+  readonly checker: RowChecker;
+}
+
 /**
- * Validates `input` as a batch and appends its valid rows to `store` at once, publishing them
+ * Validates `input` as a batch and appends its valid rows to the store at once, publishing them
  * together. `latestMs` is now plus the clock skew, read once for the whole batch.
  */
-export function appendBatch(store: EventStore, input: unknown, latestMs: number): BatchOutcome {
+export function appendBatch(target: BatchTarget, input: unknown, latestMs: number): BatchOutcome {
   const given = readColumns(input);
   if (given instanceof LogError) return { ok: false, size: 0, error: given };
   const columns = batchColumns(given);
   if (columns instanceof LogError) return { ok: false, size: longestColumn(given), error: columns };
   const size = columns.actionCodes.length;
-  const reserve = (rows: number): RowRange =>
-    takeUpTo(store.header, RESERVED_ROWS, rows, store.capacity);
-  const { range, verdicts, storedByAction } = appendBatchRows(
+  const { store, checker } = target;
+  const { range, refusals, storedByAction } = appendBatchRows(
     columns,
     size,
     store,
+    checker,
     latestMs,
-    reserve,
   );
-  publishRows(store.header, range);
-  const refused = verdicts === undefined ? [] : refusals(verdicts);
-  return { ok: true, size, range, refused, storedByAction };
+  return { ok: true, size, range, refused: refusals.map(refusalOf), storedByAction };
 }
 
-function refusals(verdicts: Uint8Array): BatchRefusal[] {
-  const refused: BatchRefusal[] = [];
-  for (let row = 0; row < verdicts.length; row++) {
-    const verdict = verdicts[row] ?? ROW_ACCEPTED;
-    if (verdict !== ROW_ACCEPTED) refused.push({ row, ...refusalOf(verdict) });
-  }
-  return refused;
+/** A refusal entry (`row * 4 + verdict`) for the caller: the row, its code and a message. */
+function refusalOf(entry: number): BatchRefusal {
+  return { row: Math.floor(entry / 4), ...reasonOf(entry % 4) };
 }
 
-function refusalOf(verdict: number): { code: LogErrorCode; message: string } {
+function reasonOf(verdict: number): { code: LogErrorCode; message: string } {
   switch (verdict) {
-    case ROW_BAD_USER_ID:
+    case VERDICT_USER_ID:
       return { code: 'INVALID_USER_ID', message: 'user id is 0; user ids start at 1' };
-    case ROW_BAD_ACTION:
+    case VERDICT_ACTION:
       return {
         code: 'INVALID_ACTION_TYPE',
         message: 'action code is not 0 (login), 1 (logout), 2 (page_view) or 3 (action_taken)',
       };
-    case ROW_BAD_TIMESTAMP:
+    case VERDICT_TIMESTAMP:
       return {
         code: 'INVALID_TIMESTAMP',
         message:
@@ -108,8 +100,7 @@ function batchColumns({ userIds, actionCodes, timestamps }: Columns): BatchColum
       `columns differ in length: userIds ${userIds.length}, actionCodes ${actionCodes.length}, timestamps ${timestamps.length}`,
     );
   }
-  const userWords = new Uint32Array(userIds.buffer, userIds.byteOffset, userIds.length * 2);
-  return { userWords, actionCodes, timestamps };
+  return { userIds, actionCodes, timestamps };
 }
 
 /** Rows a malformed batch held, for the refused-events count: its longest typed-array column. */

@@ -1,147 +1,129 @@
-import { isActionCode, isTimeAccepted, isUserIdWords } from '../rules.ts';
-import type { RowRange } from '../store/index.ts';
-import { rowsOf, type BatchColumns, type StoreColumns } from './columns.ts';
-import { scanRows } from './scan/index.ts';
+import { isActionCode, isTimeAccepted } from '../rules.ts';
+import {
+  committedRows,
+  type EventStore,
+  lockAppends,
+  publishRows,
+  type RowRange,
+  unlockAppends,
+  WINDOW_ROWS,
+} from '../store/index.ts';
+import { type BatchColumns, rowsOf } from './columns.ts';
+import {
+  fillCodeCounts,
+  type RowChecker,
+  SCRATCH_LIST,
+  SCRATCH_REFUSALS,
+  VERDICT_ACTION,
+  VERDICT_TIMESTAMP,
+  VERDICT_USER_ID,
+} from './rows/index.ts';
 
-export type { BatchColumns, StoreColumns } from './columns.ts';
+export type { BatchColumns } from './columns.ts';
 
 /**
- * The hot path: validate a columnar batch and append its valid rows to the store's columns.
- * Pure functions over typed arrays, with no span, no clock read, no allocation and no map
- * look-up per row, so they can be measured and tuned on their own. Rows are described by the
- * same predicates as single events (`rules.ts`).
+ * The hot path: validate a columnar batch and append its valid rows to the store. Under the
+ * store's append lock, each window of rows is copied once, straight from the batch into the
+ * columns after the committed rows, and checked there in place (WebAssembly SIMD, see `rows/`);
+ * a window with refused rows is compacted there, so the accepted rows stay in batch order with
+ * no gap. No span, clock read, allocation or map look-up per row.
  */
 
-/** Per-row verdict: accepted. */
-export const ROW_ACCEPTED = 0;
-/** Per-row verdict: the user id is 0. */
-export const ROW_BAD_USER_ID = 1;
-/** Per-row verdict: the action code is not 0 to 3. */
-export const ROW_BAD_ACTION = 2;
-/** Per-row verdict: the timestamp is NaN, before any `Date`, or in the future beyond the skew. */
-export const ROW_BAD_TIMESTAMP = 3;
-/** Per-row verdict: the row was valid but the store had no room left. */
-export const ROW_NO_ROOM = 4;
+/**
+ * In the refusal list, verdict 0 (never a refusal of the rules, which are 1 to 3) means the row
+ * was valid but the store had no room left.
+ */
+export const VERDICT_NO_ROOM = 0;
 
 /** What `appendBatchRows` did. */
 export interface BatchAppend {
-  /** The store rows written, in the order of the batch's valid rows. */
+  /** The store rows written, in the order of the batch's accepted rows. */
   readonly range: RowRange;
-  /** The verdict per batch row, or undefined when every row was accepted. */
-  readonly verdicts: Uint8Array | undefined;
+  /** The refused rows in batch order, each `row * 4 + verdict`; empty when none was. */
+  readonly refusals: readonly number[];
   /** Rows written per action code (index: the code), for the events counter. */
   readonly storedByAction: Uint32Array;
 }
 
+/** The rule a row breaks first (user id, action, timestamp), or no room; for rows never copied. */
+function verdictOfBatchRow(batch: BatchColumns, row: number, latestMs: number): number {
+  if (batch.userIds[row] === 0n) return VERDICT_USER_ID;
+  if (!isActionCode(batch.actionCodes[row] ?? 0xff)) return VERDICT_ACTION;
+  if (!isTimeAccepted(batch.timestamps[row] ?? Number.NaN, latestMs)) return VERDICT_TIMESTAMP;
+  return VERDICT_NO_ROOM;
+}
+
+function copyWindow(
+  batch: BatchColumns,
+  from: number,
+  rows: number,
+  store: EventStore,
+  at: number,
+): void {
+  store.userIds.set(rowsOf(batch.userIds, from, rows), at);
+  store.actionCodes.set(rowsOf(batch.actionCodes, from, rows), at);
+  store.timestamps.set(rowsOf(batch.timestamps, from, rows), at);
+}
+
+/** Code-bit totals over the windows: rows with bit 0, with bit 1, with both. */
+class CodeTotals {
+  bit0 = 0;
+  bit1 = 0;
+  both = 0;
+
+  add(scratch: Int32Array): void {
+    this.bit0 += scratch[0] ?? 0;
+    this.bit1 += scratch[1] ?? 0;
+    this.both += scratch[2] ?? 0;
+  }
+}
+
+function listRefusals(scratch: Int32Array, firstRow: number, refusals: number[]): void {
+  const listed = scratch[SCRATCH_REFUSALS] ?? 0;
+  for (let entry = 0; entry < listed; entry++) {
+    refusals.push((scratch[SCRATCH_LIST + entry] ?? 0) + firstRow * 4);
+  }
+}
+
 /**
- * Validates the first `count` rows of `batch` against `latestMs` (now plus the clock skew, read
- * once by the caller), asks `reserve` for as many store rows as there are valid rows, and
- * copies the valid rows there in order. A fully valid batch is recognised by one scan (SIMD
- * where available, see `scan/`) that also counts rows per action code, and is copied with bulk
- * `TypedArray.set`; otherwise each row gets a verdict and valid rows are compacted. Valid rows
- * beyond the reserved room are refused, never dropped silently.
+ * Validates the `count` rows of `batch` against `latestMs` (now plus the clock skew, read once
+ * by the caller) and appends the valid ones after the store's committed rows, in order, then
+ * publishes them. Valid rows beyond the store's room are refused, never dropped silently.
  */
 export function appendBatchRows(
   batch: BatchColumns,
   count: number,
-  store: StoreColumns,
+  store: EventStore,
+  checker: RowChecker,
   latestMs: number,
-  reserve: (rows: number) => RowRange,
 ): BatchAppend {
-  const storedByAction = new Uint32Array(ACTION_SLOTS);
-  if (scanRows(batch, count, latestMs, storedByAction)) {
-    const range = reserve(count);
-    copyRows(batch, 0, range.count, store, range.start);
-    if (range.count === count) return { range, verdicts: undefined, storedByAction };
-    const verdicts = new Uint8Array(count);
-    verdicts.fill(ROW_NO_ROOM, range.count);
-    return { range, verdicts, storedByAction: countStoredActions(store, range) };
-  }
-  const verdicts = new Uint8Array(count);
-  const valid = judgeRows(batch, count, latestMs, verdicts);
-  const range = reserve(valid);
-  compactRows(batch, count, verdicts, store, range);
-  return { range, verdicts, storedByAction: countStoredActions(store, range) };
-}
-
-/** One counter slot per action code (codes are two bits, see `scan/codes.ts`). */
-const ACTION_SLOTS = 4;
-
-/** Rows per action code among the store rows of `range` (the path for refused or cut batches). */
-export function countStoredActions(store: StoreColumns, range: RowRange): Uint32Array {
-  const counts = new Uint32Array(ACTION_SLOTS);
-  const end = range.start + range.count;
-  for (let row = range.start; row < end; row++) {
-    const code = store.actionCodes[row] ?? 0;
-    counts[code] = (counts[code] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/**
- * Writes each row's verdict into `verdicts` (the first failing rule in the order user id,
- * action, timestamp, as for single events) and returns the number of valid rows.
- */
-export function judgeRows(
-  batch: BatchColumns,
-  count: number,
-  latestMs: number,
-  verdicts: Uint8Array,
-): number {
-  const { userWords, actionCodes, timestamps } = batch;
-  let valid = 0;
-  for (let row = 0; row < count; row++) {
-    const verdict = !isUserIdWords(userWords[2 * row] ?? 0, userWords[2 * row + 1] ?? 0)
-      ? ROW_BAD_USER_ID
-      : !isActionCode(actionCodes[row] ?? 255)
-        ? ROW_BAD_ACTION
-        : !isTimeAccepted(timestamps[row] ?? Number.NaN, latestMs)
-          ? ROW_BAD_TIMESTAMP
-          : ROW_ACCEPTED;
-    verdicts[row] = verdict;
-    if (verdict === ROW_ACCEPTED) valid++;
-  }
-  return valid;
-}
-
-/** Copies `rows` consecutive batch rows from `from` to store row `at`, column by column. */
-export function copyRows(
-  batch: BatchColumns,
-  from: number,
-  rows: number,
-  store: StoreColumns,
-  at: number,
-): void {
-  if (rows === 0) return;
-  store.userWords.set(rowsOf(batch.userWords, from, rows, 2), 2 * at);
-  store.actionCodes.set(rowsOf(batch.actionCodes, from, rows, 1), at);
-  store.timestamps.set(rowsOf(batch.timestamps, from, rows, 1), at);
-}
-
-/**
- * Copies the accepted rows, in order, into `range`; accepted rows that do not fit are marked
- * `ROW_NO_ROOM`. Consecutive accepted rows are copied as one run.
- */
-export function compactRows(
-  batch: BatchColumns,
-  count: number,
-  verdicts: Uint8Array,
-  store: StoreColumns,
-  range: RowRange,
-): void {
-  let written = 0;
-  let row = 0;
-  while (row < count) {
-    if (verdicts[row] !== ROW_ACCEPTED) {
-      row++;
-      continue;
+  const refusals: number[] = [];
+  const totals = new CodeTotals();
+  lockAppends(store.header);
+  try {
+    const start = committedRows(store.header);
+    let at = start;
+    let next = 0;
+    while (next < count && at < store.capacity) {
+      const rows = Math.min(WINDOW_ROWS, count - next, store.capacity - at);
+      copyWindow(batch, next, rows, store, at);
+      let accepted = rows;
+      if (checker.check(at, rows, latestMs) !== 0) {
+        accepted = checker.compact(at, rows, latestMs);
+        listRefusals(checker.scratch, next, refusals);
+      }
+      totals.add(checker.scratch);
+      at += accepted;
+      next += rows;
     }
-    let end = row;
-    while (end < count && verdicts[end] === ROW_ACCEPTED) end++;
-    const fits = Math.min(end - row, range.count - written);
-    copyRows(batch, row, fits, store, range.start + written);
-    written += fits;
-    verdicts.fill(ROW_NO_ROOM, row + fits, end);
-    row = end;
+    for (let row = next; row < count; row++) {
+      refusals.push(row * 4 + verdictOfBatchRow(batch, row, latestMs));
+    }
+    publishRows(store.header, at);
+    const storedByAction = new Uint32Array(4);
+    fillCodeCounts(storedByAction, at - start, totals.bit0, totals.bit1, totals.both);
+    return { range: { start, count: at - start }, refusals, storedByAction };
+  } finally {
+    unlockAppends(store.header);
   }
 }

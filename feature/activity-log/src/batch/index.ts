@@ -1,18 +1,10 @@
-export { appendBatch, type BatchOutcome } from './append-batch.ts';
+export { appendBatch, type BatchOutcome, type BatchTarget } from './append-batch.ts';
 export type { ActivityBatch, BatchRefusal, BatchResult } from './batch.ts';
+export { appendBatchRows, type BatchAppend, type BatchColumns, VERDICT_NO_ROOM } from './core.ts';
 export {
-  appendBatchRows,
-  type BatchAppend,
-  type BatchColumns,
-  compactRows,
-  copyRows,
-  countStoredActions,
-  judgeRows,
-  ROW_ACCEPTED,
-  ROW_BAD_ACTION,
-  ROW_BAD_TIMESTAMP,
-  ROW_BAD_USER_ID,
-  ROW_NO_ROOM,
-  type StoreColumns,
-} from './core.ts';
-export { scanRows, scanRowsJs, scanRowsSimd, simdScanAvailable } from './scan/index.ts';
+  jsRowChecker,
+  rowCheckerFor,
+  type RowChecker,
+  simdRowChecksAvailable,
+  wasmRowChecker,
+} from './rows/index.ts';
