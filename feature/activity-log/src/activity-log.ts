@@ -133,7 +133,8 @@ export class ActivityLog {
       const outcome = appendBatch(this.#batchTarget, batch, this.#latestMs());
       recordBatch(this.#instruments, span, this.#store, outcome);
       if (!outcome.ok) return { ok: false, error: outcome.error };
-      return { ok: true, accepted: outcome.range.count, refused: outcome.refused };
+      const { range, duplicates, refused } = outcome;
+      return { ok: true, accepted: range.count, duplicates, refused };
     } finally {
       this.#finish(span, startedMs, true);
     }

@@ -20,7 +20,7 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
     expectTypeOf<ActionType>().toEqualTypeOf<'login' | 'logout' | 'page_view' | 'action_taken'>();
   });
 
-  it('exports LogError, an Error with one of the six codes', () => {
+  it('exports LogError, an Error with one of the seven codes', () => {
     expect(Object.values(LogErrorCode).sort()).toEqual([
       'CAPACITY_EXCEEDED',
       'INVALID_ACTION_TYPE',
@@ -28,6 +28,7 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
       'INVALID_EVENT',
       'INVALID_TIMESTAMP',
       'INVALID_USER_ID',
+      'SEQUENCE_GAP',
     ]);
     const error = new LogError('INVALID_USER_ID', 'userId', 'userId is 0');
     expect(error).toBeInstanceOf(Error);
@@ -63,6 +64,7 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
       'LogErrorCode',
       'MAX_CAPACITY',
       'MAX_EXTRAS_BYTES',
+      'MAX_PRODUCERS',
       'SHARED_STORE_FORMAT',
       'actionCodeOf',
     ]);

@@ -174,7 +174,7 @@ describe('logBatch on the checked path', () => {
         [2n ** 64n - 1n, 1, NOW_MS],
       ]),
     );
-    expect(result).toEqual({ ok: true, accepted: 2, refused: [] });
+    expect(result).toEqual({ ok: true, accepted: 2, duplicates: 0, refused: [] });
     expect(log.getEventsForUser(2n ** 63n)).toHaveLength(1);
   });
 
@@ -187,7 +187,7 @@ describe('logBatch on the checked path', () => {
       actionCodes: Uint8Array.from({ length: size }, (_, index) => index % 4),
       timestamps: Float64Array.from({ length: size }, (_, index) => NOW_MS - index),
     });
-    expect(result).toEqual({ ok: true, accepted: size, refused: [] });
+    expect(result).toEqual({ ok: true, accepted: size, duplicates: 0, refused: [] });
     expect(log.getEventsForUser(size).map((event) => event.timestamp.getTime())).toEqual([
       NOW_MS - (size - 1),
     ]);

@@ -1,14 +1,11 @@
 import { types } from 'node:util';
 import { LogError, type LogErrorCode } from '../log-error.ts';
-import type { EventStore, RowRange } from '../store/index.ts';
+import type { RowRange } from '../store/index.ts';
+import { describeValue } from '../validation/index.ts';
 import type { ActivityBatch, BatchRefusal } from './batch.ts';
-import { appendBatchRows, type BatchColumns } from './core.ts';
-import {
-  type RowChecker,
-  VERDICT_ACTION,
-  VERDICT_TIMESTAMP,
-  VERDICT_USER_ID,
-} from './rows/index.ts';
+import type { BatchColumns } from './columns.ts';
+import { appendBatchRows, type BatchRows, type BatchSequence, type BatchTarget } from './core.ts';
+import { VERDICT_ACTION, VERDICT_TIMESTAMP, VERDICT_USER_ID } from './rows/index.ts';
 
 /** What a batch did to the store: the rows written and the rows refused. */
 export type BatchOutcome =
@@ -16,6 +13,7 @@ export type BatchOutcome =
       readonly ok: true;
       readonly size: number;
       readonly range: RowRange;
+      readonly duplicates: number;
       readonly refused: readonly BatchRefusal[];
       /** Rows stored per action code (index: the code). */
       readonly storedByAction: Uint32Array;
@@ -24,11 +22,7 @@ export type BatchOutcome =
 
 type Columns = Partial<Record<keyof ActivityBatch, unknown>>;
 
-/** A log's way into its store for batches: the store and this thread's row checks over it. */
-export interface BatchTarget {
-  readonly store: EventStore;
-  readonly checker: RowChecker;
-}
+const MAX_PRODUCER_ID = 2 ** 32 - 1;
 
 /**
  * Validates `input` as a batch and appends its valid rows to the store at once, publishing them
@@ -37,18 +31,13 @@ export interface BatchTarget {
 export function appendBatch(target: BatchTarget, input: unknown, latestMs: number): BatchOutcome {
   const given = readColumns(input);
   if (given instanceof LogError) return { ok: false, size: 0, error: given };
-  const columns = batchColumns(given);
-  if (columns instanceof LogError) return { ok: false, size: longestColumn(given), error: columns };
-  const size = columns.actionCodes.length;
-  const { store, checker } = target;
-  const { range, refusals, storedByAction } = appendBatchRows(
-    columns,
-    size,
-    store,
-    checker,
-    latestMs,
-  );
-  return { ok: true, size, range, refused: refusals.map(refusalOf), storedByAction };
+  const rows = batchRows(given);
+  if (rows instanceof LogError) return { ok: false, size: longestColumn(given), error: rows };
+  const appended = appendBatchRows(rows, target, latestMs);
+  const size = rows.count;
+  if (appended instanceof LogError) return { ok: false, size, error: appended };
+  const { range, duplicates, refusals, storedByAction } = appended;
+  return { ok: true, size, range, duplicates, refused: refusals.map(refusalOf), storedByAction };
 }
 
 /** A refusal entry (`row * 4 + verdict`) for the caller: the row, its code and a message. */
@@ -82,15 +71,53 @@ function readColumns(input: unknown): Columns | LogError {
     return refuse('a batch must be an object with userIds, actionCodes and timestamps');
   }
   try {
-    const { userIds, actionCodes, timestamps } = input as Columns;
-    return { userIds, actionCodes, timestamps };
+    const { userIds, actionCodes, timestamps, producerId, firstSequence } = input as Columns;
+    return { userIds, actionCodes, timestamps, producerId, firstSequence };
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
     return refuse(`the batch could not be read: ${reason}`);
   }
 }
 
-/** The batch's columns in the core's shape, or `INVALID_EVENT` saying which column is wrong. */
+/** The batch in the core's shape, or `INVALID_EVENT` saying which column or field is wrong. */
+function batchRows(given: Columns): BatchRows | LogError {
+  const columns = batchColumns(given);
+  if (columns instanceof LogError) return columns;
+  const count = columns.actionCodes.length;
+  const sequence = batchSequence(given, count);
+  if (sequence instanceof LogError) return sequence;
+  return { columns, count, sequence };
+}
+
+const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+/** The batch's producer and first sequence number, both or neither. */
+function batchSequence(
+  { producerId, firstSequence }: Columns,
+  count: number,
+): BatchSequence | undefined | LogError {
+  if (producerId === undefined && firstSequence === undefined) return undefined;
+  if (producerId === undefined || firstSequence === undefined) {
+    return refuse('producerId and firstSequence go together: give both or neither');
+  }
+  if (!isIntegerIn(producerId, 1, MAX_PRODUCER_ID)) {
+    return refuse(
+      `producerId must be an integer from 1 to 2^32 - 1, got ${describeValue(producerId)}`,
+    );
+  }
+  if (!isIntegerIn(firstSequence, 0, Number.MAX_SAFE_INTEGER)) {
+    return refuse(
+      `firstSequence must be a safe integer from 0, got ${describeValue(firstSequence)}`,
+    );
+  }
+  if (!Number.isSafeInteger(firstSequence + count)) {
+    return refuse(`the sequence numbers of ${count} rows from ${firstSequence} pass 2^53 - 1`);
+  }
+  return { producerId, firstSequence };
+}
+
+/** The batch's columns, or `INVALID_EVENT` saying which column is wrong. */
 function batchColumns({ userIds, actionCodes, timestamps }: Columns): BatchColumns | LogError {
   if (!types.isBigUint64Array(userIds)) return refuse('userIds must be a BigUint64Array');
   if (!types.isUint8Array(actionCodes)) return refuse('actionCodes must be a Uint8Array');
@@ -105,7 +132,8 @@ function batchColumns({ userIds, actionCodes, timestamps }: Columns): BatchColum
 
 /** Rows a malformed batch held, for the refused-events count: its longest typed-array column. */
 function longestColumn(columns: Columns): number {
-  const lengths = Object.values(columns).map((column) =>
+  const { userIds, actionCodes, timestamps } = columns;
+  const lengths = [userIds, actionCodes, timestamps].map((column) =>
     types.isTypedArray(column) ? column.length : 0,
   );
   return Math.max(0, ...lengths);

@@ -1,9 +1,15 @@
+import { LogError } from '../log-error.ts';
 import { isActionCode, isTimeAccepted } from '../rules.ts';
 import {
   committedRows,
   type EventStore,
+  expectedSequence,
+  findProducer,
   lockAppends,
+  MAX_PRODUCERS,
   publishRows,
+  recordProducer,
+  roomForProducer,
   type RowRange,
   unlockAppends,
   WINDOW_ROWS,
@@ -35,10 +41,31 @@ export type { BatchColumns } from './columns.ts';
  */
 export const VERDICT_NO_ROOM = 0;
 
+/** A sequenced batch's producer and the sequence number of its first row (row `i`: `first + i`). */
+export interface BatchSequence {
+  readonly producerId: number;
+  readonly firstSequence: number;
+}
+
+/** A batch as the core takes it: its checked columns, its length, and its sequence if it has one. */
+export interface BatchRows {
+  readonly columns: BatchColumns;
+  readonly count: number;
+  readonly sequence: BatchSequence | undefined;
+}
+
+/** Where a batch goes: the store and this thread's row checks over its column memory. */
+export interface BatchTarget {
+  readonly store: EventStore;
+  readonly checker: RowChecker;
+}
+
 /** What `appendBatchRows` did. */
 export interface BatchAppend {
   /** The store rows written, in the order of the batch's accepted rows. */
   readonly range: RowRange;
+  /** Leading rows of a sequenced batch already stored before (acknowledged, not stored again). */
+  readonly duplicates: number;
   /** The refused rows in batch order, each `row * 4 + verdict`; empty when none was. */
   readonly refusals: readonly number[];
   /** Rows written per action code (index: the code), for the events counter. */
@@ -85,44 +112,109 @@ function listRefusals(scratch: Int32Array, firstRow: number, refusals: number[])
   }
 }
 
+/** Rows `from` to `count` of the batch appended after the committed rows, under the lock. */
+interface Appended {
+  readonly stored: number;
+  /** The first row that was valid but found no room (`count` when there was none). */
+  readonly firstUnstored: number;
+}
+
+function appendFrom(
+  { columns, count }: BatchRows,
+  from: number,
+  { store, checker }: BatchTarget,
+  latestMs: number,
+  results: { refusals: number[]; totals: CodeTotals },
+): Appended {
+  const start = committedRows(store.header);
+  let at = start;
+  let next = from;
+  while (next < count && at < store.capacity) {
+    const rows = Math.min(WINDOW_ROWS, count - next, store.capacity - at);
+    copyWindow(columns, next, rows, store, at);
+    let accepted = rows;
+    if (checker.check(at, rows, latestMs) !== 0) {
+      accepted = checker.compact(at, rows, latestMs);
+      listRefusals(checker.scratch, next, results.refusals);
+    }
+    results.totals.add(checker.scratch);
+    at += accepted;
+    next += rows;
+  }
+  let firstUnstored = count;
+  for (let row = next; row < count; row++) {
+    const verdict = verdictOfBatchRow(columns, row, latestMs);
+    if (verdict === VERDICT_NO_ROOM) firstUnstored = Math.min(firstUnstored, row);
+    results.refusals.push(row * 4 + verdict);
+  }
+  publishRows(store.header, at);
+  return { stored: at - start, firstUnstored };
+}
+
 /**
- * Validates the `count` rows of `batch` against `latestMs` (now plus the clock skew, read once
- * by the caller) and appends the valid ones after the store's committed rows, in order, then
- * publishes them. Valid rows beyond the store's room are refused, never dropped silently.
+ * The rows of a sequenced batch already stored: those before the sequence its producer is
+ * expected to send next. A batch starting past that sequence would leave a hole (rows that never
+ * arrived), so it is refused whole; so is a new producer when the table is full.
+ */
+function duplicateRows(store: EventStore, rows: BatchRows): number | LogError {
+  const { sequence, count } = rows;
+  if (sequence === undefined) return 0;
+  const at = findProducer(store, sequence.producerId);
+  if (!at.known) {
+    if (roomForProducer(store)) return 0;
+    return new LogError(
+      'CAPACITY_EXCEEDED',
+      'batch',
+      `the store already tracks ${MAX_PRODUCERS} batch producers; producer ${sequence.producerId} is new`,
+    );
+  }
+  const expected = expectedSequence(store, at.slot);
+  if (sequence.firstSequence > expected) {
+    return new LogError(
+      'SEQUENCE_GAP',
+      'batch',
+      `producer ${sequence.producerId} sent sequence ${sequence.firstSequence} but ${expected} is the next expected: resend from ${expected}`,
+    );
+  }
+  return Math.min(count, expected - sequence.firstSequence);
+}
+
+/** Moves the producer's next expected sequence past the rows this batch consumed. */
+function advanceProducer(store: EventStore, sequence: BatchSequence | undefined, consumed: number) {
+  if (sequence === undefined) return;
+  const at = findProducer(store, sequence.producerId);
+  const next = sequence.firstSequence + consumed;
+  const expected = at.known ? expectedSequence(store, at.slot) : 0;
+  recordProducer(store, at, sequence.producerId, Math.max(next, expected));
+}
+
+/**
+ * Validates the batch's rows against `latestMs` (now plus the clock skew, read once by the
+ * caller) and appends the valid ones after the store's committed rows, in order, then publishes
+ * them. Valid rows beyond the store's room are refused, never dropped silently. For a sequenced
+ * batch, the rows its producer already sent are acknowledged as duplicates and skipped; refused
+ * rows consume their sequence numbers (a corrected event is a new event), rows refused for want
+ * of room do not (they can be sent again).
  */
 export function appendBatchRows(
-  batch: BatchColumns,
-  count: number,
-  store: EventStore,
-  checker: RowChecker,
+  rows: BatchRows,
+  target: BatchTarget,
   latestMs: number,
-): BatchAppend {
-  const refusals: number[] = [];
-  const totals = new CodeTotals();
+): BatchAppend | LogError {
+  const { store } = target;
+  const results = { refusals: [] as number[], totals: new CodeTotals() };
   lockAppends(store.header);
   try {
     const start = committedRows(store.header);
-    let at = start;
-    let next = 0;
-    while (next < count && at < store.capacity) {
-      const rows = Math.min(WINDOW_ROWS, count - next, store.capacity - at);
-      copyWindow(batch, next, rows, store, at);
-      let accepted = rows;
-      if (checker.check(at, rows, latestMs) !== 0) {
-        accepted = checker.compact(at, rows, latestMs);
-        listRefusals(checker.scratch, next, refusals);
-      }
-      totals.add(checker.scratch);
-      at += accepted;
-      next += rows;
-    }
-    for (let row = next; row < count; row++) {
-      refusals.push(row * 4 + verdictOfBatchRow(batch, row, latestMs));
-    }
-    publishRows(store.header, at);
+    const duplicates = duplicateRows(store, rows);
+    if (duplicates instanceof LogError) return duplicates;
+    const { stored, firstUnstored } = appendFrom(rows, duplicates, target, latestMs, results);
+    advanceProducer(store, rows.sequence, firstUnstored);
+    const { bit0, bit1, both } = results.totals;
     const storedByAction = new Uint32Array(4);
-    fillCodeCounts(storedByAction, at - start, totals.bit0, totals.bit1, totals.both);
-    return { range: { start, count: at - start }, refusals, storedByAction };
+    fillCodeCounts(storedByAction, stored, bit0, bit1, both);
+    const range = { start, count: stored };
+    return { range, duplicates, refusals: results.refusals, storedByAction };
   } finally {
     unlockAppends(store.header);
   }

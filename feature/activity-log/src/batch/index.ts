@@ -1,6 +1,12 @@
-export { appendBatch, type BatchOutcome, type BatchTarget } from './append-batch.ts';
+export { appendBatch, type BatchOutcome } from './append-batch.ts';
 export type { ActivityBatch, BatchRefusal, BatchResult } from './batch.ts';
-export { appendBatchRows, type BatchAppend, type BatchColumns, VERDICT_NO_ROOM } from './core.ts';
+export {
+  appendBatchRows,
+  type BatchAppend,
+  type BatchColumns,
+  type BatchTarget,
+  VERDICT_NO_ROOM,
+} from './core.ts';
 export {
   jsRowChecker,
   rowCheckerFor,

@@ -7,6 +7,7 @@ import {
   FIRST_EXTRAS_OFFSET,
   FORMAT_MARK,
   FORMAT_MARK_VALUE,
+  PRODUCER_SLOTS,
   rowsLayoutFor,
   type RowsLayout,
 } from './layout.ts';
@@ -26,7 +27,7 @@ export interface SharedActivityStore {
   readonly capacity: number;
   /** User ids, timestamps and action codes: a shared `WebAssembly.Memory` where there is one. */
   readonly columns: ColumnMemory;
-  /** The header, the extras offsets and the event-id table. */
+  /** The header, the extras offsets, the event-id table and the batch producers. */
   readonly rows: SharedArrayBuffer;
   /** Event ids and details. */
   readonly extras: SharedArrayBuffer;
@@ -58,6 +59,8 @@ export class EventStore {
   readonly extrasRefs: Int32Array;
   /** Open-addressing table of accepted event ids: extras offsets, 0 for an empty slot. */
   readonly idSlots: Int32Array;
+  /** Producers of sequenced batches: `[id, next sequence]` per slot, id 0 for an empty slot. */
+  readonly producers: Float64Array;
   /** The extras buffer as bytes. */
   readonly extrasBytes: Uint8Array;
   /** The extras buffer as 32-bit words, for record headers. */
@@ -80,6 +83,7 @@ export class EventStore {
     this.actionCodes = new Uint8Array(memory, layout.actionCodesOffset, capacity);
     this.extrasRefs = new Int32Array(rows, rowsLayout.extrasRefsOffset, capacity);
     this.idSlots = new Int32Array(rows, rowsLayout.idSlotsOffset, rowsLayout.idSlotCount);
+    this.producers = new Float64Array(rows, rowsLayout.producersOffset, PRODUCER_SLOTS * 2);
     this.extrasBytes = new Uint8Array(extras);
     this.extrasWords = new Int32Array(extras, 0, Math.floor(extras.byteLength / 4));
   }

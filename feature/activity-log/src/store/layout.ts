@@ -16,6 +16,8 @@ export const EXTRAS_USED = 2;
 export const FORMAT_MARK = 3;
 /** Header slot: writers waiting for another writer's event id to settle. */
 export const ID_WAITERS = 5;
+/** Header slot: producers in the producer table (written under the append lock). */
+export const PRODUCER_COUNT = 6;
 
 /** The value of the format marker. */
 export const FORMAT_MARK_VALUE = 0x41_4c_02; // "AL" v2
@@ -50,8 +52,16 @@ export interface RowsLayout {
   readonly idSlotCount: number;
   readonly extrasRefsOffset: number;
   readonly idSlotsOffset: number;
+  readonly producersOffset: number;
   readonly byteLength: number;
 }
+
+/**
+ * Producers whose batch sequence numbers a store remembers (see `producers.ts`): a table of
+ * twice as many slots, each a producer id and the next sequence expected from it (two float64s).
+ */
+export const MAX_PRODUCERS = 2048;
+export const PRODUCER_SLOTS = MAX_PRODUCERS * 2;
 
 /** The column memory's layout: 8-byte columns first, each aligned for its element size. */
 export function columnLayoutFor(capacity: number): ColumnLayout {
@@ -75,12 +85,18 @@ export function rowsLayoutFor(capacity: number): RowsLayout {
   const idSlotCount = nextPowerOfTwo(Math.max(16, capacity * 2));
   const extrasRefsOffset = HEADER_BYTES;
   const idSlotsOffset = extrasRefsOffset + capacity * 4;
+  const producersOffset = alignTo8(idSlotsOffset + idSlotCount * 4);
   return {
     idSlotCount,
     extrasRefsOffset,
     idSlotsOffset,
-    byteLength: idSlotsOffset + idSlotCount * 4,
+    producersOffset,
+    byteLength: producersOffset + PRODUCER_SLOTS * 16,
   };
+}
+
+function alignTo8(value: number): number {
+  return Math.ceil(value / 8) * 8;
 }
 
 function nextPowerOfTwo(value: number): number {

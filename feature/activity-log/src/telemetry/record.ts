@@ -8,6 +8,7 @@ import { checkUserId, type EventFields } from '../validation/index.ts';
 import { ACTION_ATTRIBUTES, ERROR_ATTRIBUTES, type Instruments } from './instruments.ts';
 import {
   ATTR_ACTION_TYPE,
+  ATTR_BATCH_DUPLICATES,
   ATTR_BATCH_REFUSED,
   ATTR_BATCH_SIZE,
   ATTR_ERROR_TYPE,
@@ -78,10 +79,11 @@ export function recordBatch(
     span.setAttribute(ATTR_BATCH_REFUSED, outcome.size);
     refuse(span, outcome.error);
     if (outcome.size > 0)
-      instruments.eventsRefused.add(outcome.size, ERROR_ATTRIBUTES.INVALID_EVENT);
+      instruments.eventsRefused.add(outcome.size, ERROR_ATTRIBUTES[outcome.error.code]);
     return;
   }
   span.setAttribute(ATTR_BATCH_REFUSED, outcome.refused.length);
+  span.setAttribute(ATTR_BATCH_DUPLICATES, outcome.duplicates);
   outcome.storedByAction.forEach((rows, code) => {
     const attributes = ACTION_ATTRIBUTES[code];
     if (rows > 0 && attributes !== undefined) instruments.eventsTotal.add(rows, attributes);
