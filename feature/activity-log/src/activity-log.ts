@@ -4,6 +4,7 @@ import {
   type ActivityBatch,
   type BatchResult,
   type BatchTarget,
+  batchTargetFor,
   rowCheckerFor,
 } from './batch/index.ts';
 import type { ActivityEvent } from './event.ts';
@@ -79,7 +80,7 @@ export class ActivityLog {
    */
   constructor(options: ActivityLogOptions = {}) {
     this.#store = openStore(options);
-    this.#batchTarget = { store: this.#store, checker: rowCheckerFor(this.#store) };
+    this.#batchTarget = batchTargetFor(this.#store, rowCheckerFor(this.#store));
     this.#limits = this.#store.limits;
     this.#clock = options.clock ?? Date.now;
     this.#instruments = createInstruments(options);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   jsRowChecker,
   type RowChecker,
+  SCRATCH_LIST,
+  SCRATCH_REFUSALS,
   simdRowChecksAvailable,
   wasmRowChecker,
 } from '../src/batch/index.ts';
@@ -33,7 +35,10 @@ function referenceVerdict([userId, code, time]: Row): number {
 const validRow: fc.Arbitrary<Row> = fc.tuple(
   fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }),
   fc.integer({ min: 0, max: 3 }),
-  fc.integer({ min: NOW_MS - 86_400_000, max: NOW_MS }),
+  fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: NOW_MS - 86_400_000, max: NOW_MS }) },
+    { weight: 1, arbitrary: fc.constantFrom(EARLIEST, NOW_MS, -0, 0.5) },
+  ),
 );
 const anyRow: fc.Arbitrary<Row> = fc.tuple(
   fc.oneof(
@@ -59,10 +64,10 @@ const edgeRow: fc.Arbitrary<Row> = fc.oneof(
 );
 /** Mostly valid windows, some with a few bad rows, of lengths around the vector widths. */
 const windowRows = fc.oneof(
-  fc.array(validRow, { maxLength: 90 }),
-  fc.array(anyRow, { maxLength: 90 }),
+  fc.array(validRow, { maxLength: 90, size: 'max' }),
+  fc.array(anyRow, { maxLength: 90, size: 'max' }),
   fc
-    .tuple(fc.array(validRow, { minLength: 16, maxLength: 90 }), edgeRow, fc.nat())
+    .tuple(fc.array(validRow, { minLength: 16, maxLength: 90, size: 'max' }), edgeRow, fc.nat())
     .map(([rows, bad, at]) => [
       ...rows.slice(0, at % rows.length),
       bad,
@@ -134,7 +139,7 @@ describe('the batch row checks', () => {
   });
 
   it.each(checkers)(
-    '%s compact the accepted rows in order and list the refused ones',
+    '%s count every row, then compact the accepted ones in order and list the others',
     (_, make) => {
       fc.assert(
         fc.property(windowRows, fc.integer({ min: 0, max: 37 }), (rows, from) => {
@@ -145,11 +150,13 @@ describe('the batch row checks', () => {
             const verdict = referenceVerdict(row);
             return verdict === 0 ? [] : [index * 4 + verdict];
           });
+          checker.check(from, rows.length, latestMs);
+          expect([...checker.scratch.subarray(0, 3)]).toEqual(codeBits(rows));
           expect(checker.compact(from, rows.length, latestMs)).toBe(accepted.length);
           expect(storedRows(store, from, accepted.length)).toEqual(accepted);
-          const listed = checker.scratch[3] ?? 0;
-          expect([...checker.scratch.subarray(4, 4 + listed)]).toEqual(refused);
-          expect([...checker.scratch.subarray(0, 3)]).toEqual(codeBits(accepted));
+          const listed = checker.scratch[SCRATCH_REFUSALS] ?? 0;
+          const list = checker.scratch.subarray(SCRATCH_LIST, SCRATCH_LIST + listed);
+          expect([...list]).toEqual(refused);
         }),
         { numRuns: 500 },
       );
@@ -160,7 +167,9 @@ describe('the batch row checks', () => {
     const before: Row = [7n, 1, NOW_MS - 5];
     const rows: Row[] = [before, ...Array.from({ length: 40 }, (): Row => [0n, 0, NOW_MS])];
     const store = storeWith(rows, 0);
-    expect(checkerOf(make, store).compact(1, 40, latestMs)).toBe(0);
+    const checker = checkerOf(make, store);
+    expect(checker.check(1, 40, latestMs)).not.toBe(0);
+    expect(checker.compact(1, 40, latestMs)).toBe(0);
     expect(storedRows(store, 0, 1)).toEqual([before]);
   });
 });

@@ -5,7 +5,6 @@ import { describeValue } from '../validation/index.ts';
 import type { ActivityBatch, BatchRefusal } from './batch.ts';
 import type { BatchColumns } from './columns.ts';
 import { appendBatchRows, type BatchRows, type BatchSequence, type BatchTarget } from './core.ts';
-import { VERDICT_ACTION, VERDICT_TIMESTAMP, VERDICT_USER_ID } from './rows/index.ts';
 
 /** What a batch did to the store: the rows written and the rows refused. */
 export type BatchOutcome =
@@ -17,6 +16,8 @@ export type BatchOutcome =
       readonly refused: readonly BatchRefusal[];
       /** Rows stored per action code (index: the code). */
       readonly storedByAction: Uint32Array;
+      /** Rows refused per code, for the refused-events counter. */
+      readonly refusedByCode: ReadonlyMap<LogErrorCode, number>;
     }
   | { readonly ok: false; readonly size: number; readonly error: LogError };
 
@@ -37,32 +38,39 @@ export function appendBatch(target: BatchTarget, input: unknown, latestMs: numbe
   const size = rows.count;
   if (appended instanceof LogError) return { ok: false, size, error: appended };
   const { range, duplicates, refusals, storedByAction } = appended;
-  return { ok: true, size, range, duplicates, refused: refusals.map(refusalOf), storedByAction };
+  const refused = refusals.map(refusalOf);
+  const refusedByCode = refused.length === 0 ? NONE_REFUSED : countByCode(refused);
+  return { ok: true, size, range, duplicates, refused, storedByAction, refusedByCode };
 }
+
+const NONE_REFUSED: ReadonlyMap<LogErrorCode, number> = new Map();
+
+function countByCode(refused: readonly BatchRefusal[]): Map<LogErrorCode, number> {
+  const counts = new Map<LogErrorCode, number>();
+  for (const { code } of refused) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return counts;
+}
+
+/** Why a row is refused, by verdict (0: valid, but no room left), in words for the caller. */
+const REASONS: readonly { readonly code: LogErrorCode; readonly message: string }[] = [
+  { code: 'CAPACITY_EXCEEDED', message: 'the store is full' },
+  { code: 'INVALID_USER_ID', message: 'user id is 0; user ids start at 1' },
+  {
+    code: 'INVALID_ACTION_TYPE',
+    message: 'action code is not 0 (login), 1 (logout), 2 (page_view) or 3 (action_taken)',
+  },
+  {
+    code: 'INVALID_TIMESTAMP',
+    message:
+      'timestamp is NaN, before the earliest Date, or later than now plus the allowed clock skew',
+  },
+];
 
 /** A refusal entry (`row * 4 + verdict`) for the caller: the row, its code and a message. */
 function refusalOf(entry: number): BatchRefusal {
-  return { row: Math.floor(entry / 4), ...reasonOf(entry % 4) };
-}
-
-function reasonOf(verdict: number): { code: LogErrorCode; message: string } {
-  switch (verdict) {
-    case VERDICT_USER_ID:
-      return { code: 'INVALID_USER_ID', message: 'user id is 0; user ids start at 1' };
-    case VERDICT_ACTION:
-      return {
-        code: 'INVALID_ACTION_TYPE',
-        message: 'action code is not 0 (login), 1 (logout), 2 (page_view) or 3 (action_taken)',
-      };
-    case VERDICT_TIMESTAMP:
-      return {
-        code: 'INVALID_TIMESTAMP',
-        message:
-          'timestamp is NaN, before the earliest Date, or later than now plus the allowed clock skew',
-      };
-    default:
-      return { code: 'CAPACITY_EXCEEDED', message: 'the store is full' };
-  }
+  const verdict = entry % 4;
+  const { code, message } = REASONS[verdict] ?? { code: 'INVALID_EVENT', message: 'refused' };
+  return { row: (entry - verdict) / 4, code, message };
 }
 
 /** The three columns of `input`, read once; `INVALID_EVENT` when it is no object or unreadable. */

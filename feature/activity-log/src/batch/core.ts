@@ -58,6 +58,13 @@ export interface BatchRows {
 export interface BatchTarget {
   readonly store: EventStore;
   readonly checker: RowChecker;
+  /** A window of action codes plus a word, to copy them into the store word-aligned. */
+  readonly codeStaging: Uint8Array;
+}
+
+/** A log's batch target for `store`: its row checks and code staging, made once per log. */
+export function batchTargetFor(store: EventStore, checker: RowChecker): BatchTarget {
+  return { store, checker, codeStaging: new Uint8Array(WINDOW_ROWS + 8) };
 }
 
 /** What `appendBatchRows` did. */
@@ -84,12 +91,21 @@ function copyWindow(
   batch: BatchColumns,
   from: number,
   rows: number,
-  store: EventStore,
+  { store, codeStaging }: BatchTarget,
   at: number,
 ): void {
   store.userIds.set(rowsOf(batch.userIds, from, rows), at);
-  store.actionCodes.set(rowsOf(batch.actionCodes, from, rows), at);
   store.timestamps.set(rowsOf(batch.timestamps, from, rows), at);
+  const codes = rowsOf(batch.actionCodes, from, rows);
+  // V8 copies into shared memory word by word only when source and target sit at the same
+  // offset within a word, else byte by byte; so misaligned codes go through staging first.
+  const shift = (store.actionCodes.byteOffset + at - codes.byteOffset) & 7;
+  if (shift === 0) {
+    store.actionCodes.set(codes, at);
+    return;
+  }
+  codeStaging.set(codes, shift);
+  store.actionCodes.set(codeStaging.subarray(shift, shift + rows), at);
 }
 
 /** Code-bit totals over the windows: rows with bit 0, with bit 1, with both. */
@@ -103,12 +119,30 @@ class CodeTotals {
     this.bit1 += scratch[1] ?? 0;
     this.both += scratch[2] ?? 0;
   }
+
+  remove(code: number): void {
+    this.bit0 -= code & 1;
+    this.bit1 -= (code >>> 1) & 1;
+    this.both -= code & (code >>> 1) & 1;
+  }
 }
 
-function listRefusals(scratch: Int32Array, firstRow: number, refusals: number[]): void {
+/**
+ * Lists the window's refused rows (from the scratch list of `compact`) as `row * 4 + verdict` of
+ * the batch, and takes their action-code bits out of the window's counts, which `check` took
+ * over every row: what remains counts the accepted rows.
+ */
+function takeRefusals(
+  scratch: Int32Array,
+  codes: Uint8Array,
+  firstRow: number,
+  results: { refusals: number[]; totals: CodeTotals },
+): void {
   const listed = scratch[SCRATCH_REFUSALS] ?? 0;
   for (let entry = 0; entry < listed; entry++) {
-    refusals.push((scratch[SCRATCH_LIST + entry] ?? 0) + firstRow * 4);
+    const refusal = (scratch[SCRATCH_LIST + entry] ?? 0) + firstRow * 4;
+    results.refusals.push(refusal);
+    results.totals.remove(codes[Math.floor(refusal / 4)] ?? 0);
   }
 }
 
@@ -122,22 +156,24 @@ interface Appended {
 function appendFrom(
   { columns, count }: BatchRows,
   from: number,
-  { store, checker }: BatchTarget,
+  target: BatchTarget,
   latestMs: number,
   results: { refusals: number[]; totals: CodeTotals },
 ): Appended {
+  const { store, checker } = target;
   const start = committedRows(store.header);
   let at = start;
   let next = from;
   while (next < count && at < store.capacity) {
     const rows = Math.min(WINDOW_ROWS, count - next, store.capacity - at);
-    copyWindow(columns, next, rows, store, at);
+    copyWindow(columns, next, rows, target, at);
     let accepted = rows;
-    if (checker.check(at, rows, latestMs) !== 0) {
-      accepted = checker.compact(at, rows, latestMs);
-      listRefusals(checker.scratch, next, results.refusals);
-    }
+    const flags = checker.check(at, rows, latestMs);
     results.totals.add(checker.scratch);
+    if (flags !== 0) {
+      accepted = checker.compact(at, rows, latestMs);
+      takeRefusals(checker.scratch, columns.actionCodes, next, results);
+    }
     at += accepted;
     next += rows;
   }

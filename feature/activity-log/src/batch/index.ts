@@ -5,12 +5,15 @@ export {
   type BatchAppend,
   type BatchColumns,
   type BatchTarget,
+  batchTargetFor,
   VERDICT_NO_ROOM,
 } from './core.ts';
 export {
   jsRowChecker,
   rowCheckerFor,
   type RowChecker,
+  SCRATCH_LIST,
+  SCRATCH_REFUSALS,
   simdRowChecksAvailable,
   wasmRowChecker,
 } from './rows/index.ts';

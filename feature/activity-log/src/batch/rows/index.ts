@@ -5,6 +5,8 @@ import { wasmRowChecker } from './wasm-checker.ts';
 
 export {
   type RowChecker,
+  SCRATCH_BLOCK_LIST,
+  SCRATCH_BLOCKS,
   SCRATCH_LIST,
   SCRATCH_REFUSALS,
   VERDICT_ACTION,

@@ -1,7 +1,10 @@
 import { isActionCode, isTimeAccepted, isUserIdWords } from '../../rules.ts';
 import { type EventStore, HIGH_WORD, LOW_WORD, WINDOW_ROWS } from '../../store/index.ts';
 import {
+  BLOCK_ROWS,
   type RowChecker,
+  SCRATCH_BLOCK_LIST,
+  SCRATCH_BLOCKS,
   SCRATCH_LIST,
   SCRATCH_REFUSALS,
   VERDICT_ACTION,
@@ -39,31 +42,39 @@ function moveRow(store: EventStore, from: number, to: number): void {
  */
 export function jsRowChecker(store: EventStore): RowChecker {
   const scratch = new Int32Array(SCRATCH_LIST + WINDOW_ROWS);
+  const listBlock = (row: number): void => {
+    const listed = scratch[SCRATCH_BLOCKS] ?? 0;
+    scratch[SCRATCH_BLOCK_LIST + listed] = row;
+    scratch[SCRATCH_BLOCKS] = listed + 1;
+  };
   const check = (from: number, rows: number, latestMs: number): number => {
-    scratch.fill(0, 0, SCRATCH_LIST);
+    scratch.fill(0, 0, SCRATCH_BLOCK_LIST);
     let flags = 0;
-    for (let row = from; row < from + rows; row++) {
-      const verdict = verdictOf(store, row, latestMs);
-      flags |= verdict;
-      countCode(scratch, store.actionCodes[row] ?? 0);
+    for (let block = 0; block < rows; block += BLOCK_ROWS) {
+      let blockFlags = 0;
+      for (let row = from + block; row < from + Math.min(rows, block + BLOCK_ROWS); row++) {
+        blockFlags |= verdictOf(store, row, latestMs);
+        countCode(scratch, store.actionCodes[row] ?? 0);
+      }
+      if (blockFlags !== 0) listBlock(block);
+      flags |= blockFlags;
     }
     return flags;
   };
   const compact = (from: number, rows: number, latestMs: number): number => {
-    scratch.fill(0, 0, SCRATCH_LIST);
     let out = 0;
+    let listed = 0;
     for (let row = 0; row < rows; row++) {
       const verdict = verdictOf(store, from + row, latestMs);
       if (verdict === 0) {
         if (out !== row) moveRow(store, from + row, from + out);
-        countCode(scratch, store.actionCodes[from + out] ?? 0);
         out++;
         continue;
       }
-      const listed = scratch[SCRATCH_REFUSALS] ?? 0;
       scratch[SCRATCH_LIST + listed] = (row << 2) | verdict;
-      scratch[SCRATCH_REFUSALS] = listed + 1;
+      listed++;
     }
+    scratch[SCRATCH_REFUSALS] = listed;
     return out;
   };
   return { check, compact, scratch, engine: 'javascript' };
