@@ -9,6 +9,7 @@ import {
   type EngineChoice,
   type RegistryCheckOptions,
 } from '../registry/index.ts';
+import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
@@ -72,11 +73,18 @@ export function registryCheckOptionsFromArgs(args: readonly string[]): RegistryC
 /**
  * `certify registry check`: diagnostics on stdout in the chosen format; for `json` and
  * `gh_workflow_command` the summary goes to stderr so stdout stays machine-readable. Exit 1 on
- * any error, 0 with warnings only, 2 when the check could not run.
+ * any error, 0 with warnings only, 2 when the check could not run, 130 when Ctrl-C or SIGTERM
+ * stopped it (a real weaver is stopped with every process it started).
  */
 export async function runRegistryCheckCommand(args: readonly string[]): Promise<number> {
   const { options, format } = registryCheckOptionsFromArgs(args);
-  const result = await checkRegistry(options);
+  const controller = new AbortController();
+  const release = interruptOnSignals(controller);
+  const result = await checkRegistry({ ...options, signal: controller.signal }).finally(release);
+  if (controller.signal.aborted) {
+    process.stderr.write('certify registry check: interrupted; nothing was checked\n');
+    return EXIT_INTERRUPTED;
+  }
   if (result.kind !== 'checked') {
     process.stderr.write(`certify registry check: ${result.message}\n`);
     return EXIT_USAGE;

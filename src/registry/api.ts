@@ -31,6 +31,8 @@ export interface RegistryCheckOptions {
   readonly weaverPath?: string;
   /** The environment whose PATH is searched for weaver; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Aborting it stops the real weaver, with every process it started. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -76,14 +78,21 @@ async function checkWithBuiltin(registry: string, policies: readonly string[]): 
 }
 
 async function checkWithWeaver(
-  registry: string,
+  options: RegistryCheckOptions,
   plan: Extract<EnginePlan, { ok: true }>,
-  future: boolean,
 ): Promise<Found> {
+  const { registry, signal } = options;
   const walk = walkRegistry(registry);
   if (!walk.ok) return walk;
   const weaver = plan.weaver ?? 'weaver';
-  const ran = await runWeaver({ weaver, registry, future, regoPolicies: plan.regoPolicies });
+  const future = options.future === true;
+  const ran = await runWeaver({
+    weaver,
+    registry,
+    future,
+    regoPolicies: plan.regoPolicies,
+    signal,
+  });
   if (!ran.ok) return ran;
   // certify's own policy pack is not known to Weaver: apply it with the built-in stages.
   let policyDiagnostics: readonly Diagnostic[] = [];
@@ -127,7 +136,7 @@ export async function checkRegistry(options: RegistryCheckOptions): Promise<Regi
   const found =
     plan.engine === 'builtin'
       ? await checkWithBuiltin(options.registry, plan.builtinPolicies)
-      : await checkWithWeaver(options.registry, plan, future);
+      : await checkWithWeaver(options, plan);
   if (!found.ok) return { kind: 'io-error', message: found.message };
   // Weaver applies --future itself; for the built-in engine certify does.
   const adjusted =

@@ -39,6 +39,7 @@ export async function runRegistryCheckStep(
     engine: spec.engine ?? 'auto',
     future: spec.future === true,
     env: context.env,
+    signal: context.signal,
   });
   if (result.kind !== 'checked') {
     return {
