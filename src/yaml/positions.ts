@@ -8,9 +8,10 @@ import type { SourceLocation, YamlPath } from './types.ts';
  * its CommonJS build loads in one step where the ES modules go one by one through certify's
  * module hooks.
  */
+const require = createRequire(import.meta.url);
 let yamlPackage: typeof Yaml | undefined;
 function yaml(): typeof Yaml {
-  yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  yamlPackage ??= require('yaml') as typeof Yaml;
   return yamlPackage;
 }
 
