@@ -1,4 +1,4 @@
-// Module hooks (registered by typescript-register.js) that let Node run certify's TypeScript
+// Module hooks (registered by index.js) that let Node run certify's TypeScript
 // sources: esbuild strips the types (the code uses erasable syntax only) and the output is cached
 // under node_modules/.cache/certify/ts, named after a hash of the source, its path, tsconfig.json
 // and the esbuild and Node versions, so a run can never see stale output. esbuild is loaded only
@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheDir = join(projectRoot, 'node_modules', '.cache', 'certify', 'ts');
 const require = createRequire(import.meta.url);
 /** Bumped when the transform options below change, so older output is not reused. */

@@ -9,7 +9,7 @@ const caseProcessPath = fileURLToPath(new URL('./case-process.ts', import.meta.u
  * cached type-stripping hooks, as certify itself does: a fresh process per case, so start-up is
  * paid once per case and round.
  */
-const typeScriptLoaderUrl = new URL('../../../bin/typescript-register.js', import.meta.url).href;
+const typeScriptLoaderUrl = new URL('../../typescript-loader/index.js', import.meta.url).href;
 
 /**
  * Measures one case in its own Node.js process and returns what that process sent back. When
