@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import {
   countDiagnostics,
   promoteWarnings,
@@ -13,7 +12,7 @@ import {
   type EngineChoice,
   type EnginePlan,
 } from './engine/index.ts';
-import { walkRegistry } from './load/index.ts';
+import { registryFolderProblem, walkRegistry } from './load/index.ts';
 import type { ResolvedRegistry } from './resolve/index.ts';
 
 export type { EngineChoice };
@@ -108,16 +107,6 @@ async function checkWithWeaver(
   };
 }
 
-async function missingFolder(registry: string): Promise<string | undefined> {
-  try {
-    return (await stat(registry)).isDirectory()
-      ? undefined
-      : `the registry ${registry} is not a folder`;
-  } catch {
-    return `registry folder not found: ${registry}`;
-  }
-}
-
 /**
  * Checks a registry folder the way `weaver registry check` does, with the built-in stages or
  * the real weaver binary. Never throws for bad registry content.
@@ -130,8 +119,8 @@ export async function checkRegistry(options: RegistryCheckOptions): Promise<Regi
     ...(options.weaverPath === undefined ? {} : { weaverPath: options.weaverPath }),
   });
   if (!plan.ok) return { kind: 'usage-error', message: plan.message };
-  const missing = await missingFolder(options.registry);
-  if (missing !== undefined) return { kind: 'io-error', message: missing };
+  const folderProblem = await registryFolderProblem(options.registry);
+  if (folderProblem !== undefined) return { kind: 'io-error', message: folderProblem.message };
   const future = options.future === true;
   const found =
     plan.engine === 'builtin'
