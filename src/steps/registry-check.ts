@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { plural } from '../common/index.ts';
 import type { RegistryCheckStepSpec } from '../pipeline/index.ts';
 import { checkRegistry, type Diagnostic } from '../registry/index.ts';
 import type { Finding, StepContext, StepOutcome } from './types.ts';
@@ -19,8 +20,6 @@ function findingOf(diagnostic: Diagnostic, projectRoot: string): Finding {
         }),
   };
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * The feature's registry checked as `weaver registry check` does, in-process (or by the real
