@@ -10,25 +10,12 @@ import {
   type RegistryCheckOptions,
 } from '../registry/index.ts';
 import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
-import { parseCommandLine, UsageError } from './usage.ts';
+import { useColor } from './color.ts';
+import { oneOf, parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const engines: readonly EngineChoice[] = ['auto', 'builtin', 'weaver'];
-
-function oneOf<T extends string>(flag: string, allowed: readonly T[], given: string): T {
-  const found = allowed.find((value) => value === given);
-  if (found === undefined)
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${given}"`);
-  return found;
-}
-
-/** Colour when writing to a terminal, unless NO_COLOR is set; FORCE_COLOR decides either way. */
-function useColor(env: NodeJS.ProcessEnv): boolean {
-  const forced = env.FORCE_COLOR;
-  if (forced !== undefined && forced !== '') return forced !== '0' && forced !== 'false';
-  return process.stdout.isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '');
-}
 
 export interface RegistryCheckCommand {
   readonly options: RegistryCheckOptions;
@@ -59,12 +46,12 @@ export function registryCheckOptionsFromArgs(args: readonly string[]): RegistryC
   const weaverPath = values['weaver-path'];
   return {
     // ansi is Weaver's default; without a terminal it is written without colour codes.
-    format: oneOf('--diagnostic-format', diagnosticFormats, values['diagnostic-format'] ?? 'ansi'),
+    format: oneOf('--diagnostic-format', values['diagnostic-format'] ?? 'ansi', diagnosticFormats),
     options: {
       registry: values.registry,
       future: values.future,
       policies: values.policy ?? [],
-      engine: oneOf('--engine', engines, values.engine),
+      engine: oneOf('--engine', values.engine, engines),
       ...(weaverPath === undefined ? {} : { weaverPath }),
     },
   };
@@ -97,7 +84,7 @@ export async function runRegistryCheckCommand(args: readonly string[]): Promise<
     process.stdout.write(formatGithub(result.diagnostics));
     process.stderr.write(summary);
   } else {
-    const body = formatAnsi(result.diagnostics, useColor(process.env));
+    const body = formatAnsi(result.diagnostics, useColor(process.stdout, process.env));
     process.stdout.write(`${body}${body === '' ? '' : '\n'}${summary}`);
   }
   return result.passed ? 0 : EXIT_FAILED;

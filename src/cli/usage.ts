@@ -8,6 +8,15 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** `given`, when it is one of `allowed`; otherwise a UsageError naming the flag and the choices. */
+export function oneOf<T extends string>(flag: string, given: string, allowed: readonly T[]): T {
+  const found = allowed.find((value) => value === given);
+  if (found === undefined) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${given}"`);
+  }
+  return found;
+}
+
 /** `util.parseArgs` in strict mode, with its errors turned into UsageError. */
 export function parseCommandLine<T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(
   args: readonly string[],
