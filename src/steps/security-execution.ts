@@ -288,10 +288,20 @@ function isFunctionConstructorRoute(callee: TypeScript.Expression): boolean {
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
   const base = unwrap(node.expression);
   if (ts.isFunctionExpression(base) || ts.isArrowFunction(base)) return true;
+  // `x.constructor.constructor`: the constructor of any constructor is Function.
+  if (memberName(base) === 'constructor') return true;
   return (
     ts.isCallExpression(base) &&
     /^(?:Object|Reflect)\.getPrototypeOf$/.test(base.expression.getText())
   );
+}
+
+/** `Reflect.get(globalThis, 'eval')`, or with a key computed at run time. */
+function isGlobalLookup(node: TypeScript.CallExpression | TypeScript.NewExpression): boolean {
+  if (!ts.isCallExpression(node) || node.expression.getText() !== 'Reflect.get') return false;
+  const [target, key] = node.arguments;
+  if (target === undefined || key === undefined || !isGlobalObject(target)) return false;
+  return !isLiteralText(key) || key.text === 'eval' || key.text === 'Function';
 }
 
 function calleeName(callee: TypeScript.Expression): string | undefined {
@@ -344,6 +354,14 @@ function checkCall(scan: Scan, node: TypeScript.CallExpression | TypeScript.NewE
   const loaded = loadedModule(node);
   if (loaded !== undefined) reportModule(scan, node, loaded);
   if (ts.isCallExpression(node)) checkDynamicLoad(scan, node);
+  if (isGlobalLookup(node)) {
+    report(
+      scan,
+      'dynamic-code',
+      node,
+      `\`${node.getText(scan.source).slice(0, 60)}\` can reach eval or Function`,
+    );
+  }
   if (isFunctionConstructorRoute(node.expression)) {
     report(
       scan,

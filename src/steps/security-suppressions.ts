@@ -36,8 +36,8 @@ const directives: readonly Directive[] = [
   },
   {
     rule: 'eslint-config',
-    pattern: /^eslint\s+[@\w/-]+\s*:/,
-    silences: 'the lint configuration (an inline rule setting)',
+    pattern: /^eslint\s+[@\w/-]+\s*:|^globals?\s+\w/,
+    silences: 'the lint configuration (an inline rule setting or global)',
   },
   { rule: 'prettier-ignore', pattern: /^prettier-ignore\b/, silences: 'the format check' },
   {

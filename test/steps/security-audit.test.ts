@@ -261,6 +261,7 @@ describe('the security audit: comments that switch a check off', () => {
           '/* v8 ignore next */',
           'export const never = () => 0;',
           '/* istanbul ignore else */',
+          '/* global hiddenGlobal */',
           "export const text = '// @ts-ignore and eslint-disable in a string';",
           '',
         ].join('\n'),
@@ -293,6 +294,7 @@ describe('the security audit: comments that switch a check off', () => {
       'prettier-ignore feature/demo/src/a.ts:8',
       'coverage-ignore feature/demo/src/a.ts:11',
       'coverage-ignore feature/demo/src/a.ts:13',
+      'eslint-config feature/demo/src/a.ts:14',
       'ts-nocheck feature/demo/test/a.test.ts:1',
     ]);
     expect(findingsOf(outcome)[2]?.message).toBe(
