@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Pipeline, VitestStepSpec } from '../pipeline/index.ts';
 import { applyExemptions } from './exemptions.ts';
-import { runProcess } from './process.ts';
+import { runProcess, type ProcessResult } from './process.ts';
 import { isScript, readSourceFiles } from './source-files.ts';
 import type { CoverageFigures, Finding, StepContext, StepOutcome, TestCounts } from './types.ts';
 import {
@@ -165,6 +165,50 @@ function passedTests(results: VitestResults): Map<string, number[]> {
   );
 }
 
+interface Judged {
+  readonly run: ProcessResult;
+  readonly results: VitestResults;
+  readonly measured:
+    { readonly figures?: CoverageFigures; readonly findings: readonly Finding[] } | undefined;
+  readonly floors: Floors | undefined;
+  readonly pipeline: Pipeline;
+}
+
+/** The step's outcome from what vitest reported and the coverage it measured. */
+function judge({ run, results, measured, floors, pipeline }: Judged): StepOutcome {
+  const counts = testCounts(results);
+  const found = [
+    ...testFindings(results, pipeline.projectRoot),
+    ...findTrivialTests(passedTests(results), pipeline.projectRoot),
+    ...(measured?.findings ?? []),
+  ];
+  const exempted = applyExemptions(found, pipeline.exemptionEntries, 'vitest');
+  const details = {
+    kind: 'tests',
+    counts,
+    ...(measured?.figures === undefined ? {} : { coverage: measured.figures }),
+  } as const;
+  const exemptNote = exempted.exemptedCount === 0 ? '' : ` (${exempted.exemptedCount} exempted)`;
+  const described = `${summarize(counts)}${exemptNote}; ${describeCoverage(measured?.figures, floors === undefined)}`;
+  const failed = (reason: string): StepOutcome => ({
+    status: 'fail',
+    reason,
+    details,
+    findings: exempted.findings,
+    outputTail: run.outputTail,
+  });
+  if (counts.passed === 0 && counts.failed === 0) return failed(`no test ran; ${described}`);
+  if (exempted.counted.length > 0) {
+    return failed(`${described}; refused: ${refusals(exempted.counted)}`);
+  }
+  if (run.exitCode !== 0) return failed(`${described}; vitest ended with ${endOf(run)}`);
+  return { status: 'pass', reason: described, details, findings: exempted.findings };
+}
+
+function endOf(run: ProcessResult): string {
+  return run.startError ?? `exit code ${String(run.exitCode ?? run.signal)}`;
+}
+
 /**
  * The feature's test suite, run by `vitest run` with certify's reporter. Passes only when at
  * least one test passed and no finding counts: no failed, skipped, todo, focused or
@@ -190,14 +234,11 @@ export async function runVitestStep(
       include: `${pipeline.feature.source}/**`,
       directory: join(folder, 'coverage'),
     };
-    const argv = [
-      'vitest',
-      ...vitestArguments(spec, {
-        cores: availableParallelism(),
-        ...(floors === undefined ? {} : { coverage }),
-      }),
-    ] as const;
-    const run = await runProcess(argv, {
+    const options = {
+      cores: availableParallelism(),
+      ...(floors === undefined ? {} : { coverage }),
+    };
+    const run = await runProcess(['vitest', ...vitestArguments(spec, options)], {
       cwd: pipeline.projectRoot,
       signal: context.signal,
       env: { ...context.env, [RESULTS_VARIABLE]: resultsFile },
@@ -205,59 +246,15 @@ export async function runVitestStep(
     });
     const results = await readResults(resultsFile);
     if (typeof results === 'string') {
-      const end = run.startError ?? `exit code ${String(run.exitCode ?? run.signal)}`;
       return {
         status: 'fail',
-        reason: `${results}; vitest ended with ${end}`,
+        reason: `${results}; vitest ended with ${endOf(run)}`,
         outputTail: run.outputTail,
       };
     }
-    const counts = testCounts(results);
     const measured =
       floors === undefined ? undefined : await coverageOf(pipeline, floors, coverage.directory);
-    const found = [
-      ...testFindings(results, pipeline.projectRoot),
-      ...findTrivialTests(passedTests(results), pipeline.projectRoot),
-      ...(measured?.findings ?? []),
-    ];
-    const exempted = applyExemptions(found, pipeline.exemptionEntries, 'vitest');
-    const details = {
-      kind: 'tests',
-      counts,
-      ...(measured?.figures === undefined ? {} : { coverage: measured.figures }),
-    } as const;
-    const exemptNote = exempted.exemptedCount === 0 ? '' : ` (${exempted.exemptedCount} exempted)`;
-    const described = `${summarize(counts)}${exemptNote}; ${describeCoverage(measured?.figures, floors === undefined)}`;
-    const findings = exempted.findings;
-    if (counts.passed === 0 && counts.failed === 0) {
-      return {
-        status: 'fail',
-        reason: `no test ran; ${described}`,
-        details,
-        findings,
-        outputTail: run.outputTail,
-      };
-    }
-    if (exempted.counted.length > 0) {
-      return {
-        status: 'fail',
-        reason: `${described}; refused: ${refusals(exempted.counted)}`,
-        details,
-        findings,
-        outputTail: run.outputTail,
-      };
-    }
-    if (run.exitCode !== 0) {
-      const end = run.startError ?? `exit code ${String(run.exitCode ?? run.signal)}`;
-      return {
-        status: 'fail',
-        reason: `${described}; vitest ended with ${end}`,
-        details,
-        findings,
-        outputTail: run.outputTail,
-      };
-    }
-    return { status: 'pass', reason: described, details, findings };
+    return judge({ run, results, measured, floors, pipeline });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
