@@ -133,6 +133,7 @@ const faults: readonly Fault[] = [
     tier: 'tests',
     steps: ['tests'],
     evidence: /holds an event nobody logged/,
+    run: testsTierOnly,
   },
   {
     name: 'a hot path slowed past its budget',
@@ -163,6 +164,7 @@ const faults: readonly Fault[] = [
     tier: 'tests',
     steps: ['security-audit'],
     evidence: /fault\.ts/,
+    run: testsTierOnly,
   },
   {
     name: 'an undocumented export',
@@ -176,6 +178,7 @@ const faults: readonly Fault[] = [
     tier: 'tests',
     steps: ['docs-check'],
     evidence: /actionCodeOf/,
+    run: testsTierOnly,
   },
   {
     name: 'a whole test file skipped with describe.skip',
