@@ -7,6 +7,8 @@ import {
   simdScanAvailable,
   type BatchColumns,
 } from '../src/batch/index.ts';
+import { ACTION_CODE_COUNT } from '../src/action-type.ts';
+import { checkCodeCount } from '../src/batch/scan/codes.ts';
 import { ActivityLog } from '../src/index.ts';
 import { batchOf, fixedClock, NOW_MS } from './support/events.ts';
 
@@ -135,5 +137,16 @@ describe('logBatch on the scanned path', () => {
     expect(log.getEventsForUser(size).map((event) => event.timestamp.getTime())).toEqual([
       NOW_MS - (size - 1),
     ]);
+  });
+});
+
+describe('the scans’ action codes', () => {
+  it('are checked as the scans load: a count their two code bits cannot tell apart throws', () => {
+    expect(() => {
+      checkCodeCount(5);
+    }).toThrow('the batch scans assume 4 action codes, not 5');
+    expect(() => {
+      checkCodeCount(ACTION_CODE_COUNT);
+    }).not.toThrow();
   });
 });
