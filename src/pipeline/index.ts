@@ -1,12 +1,18 @@
 export { loadPipeline, type LoadPipelineOptions } from './load.ts';
-export { stepKinds } from './types.ts';
+export { exemptableChecks, stepKinds } from './types.ts';
 export { PipelineError, type PipelineLocation, type PipelineProblem } from './errors.ts';
 export type {
   AuditLevel,
   Budgets,
   CommandStepSpec,
+  CoverageFloors,
   DocsCheckStepSpec,
   EslintStepSpec,
+  ExemptableCheck,
+  Exemption,
+  ExemptionEntry,
+  ExemptionsFile,
+  FeatureKind,
   FeatureSpec,
   LiveCheckStepSpec,
   NpmAuditMode,

@@ -8,6 +8,8 @@ import {
   simdRowChecksAvailable,
   wasmRowChecker,
 } from '../src/batch/index.ts';
+import { ACTION_CODE_COUNT } from '../src/action-type.ts';
+import { checkCodeCount } from '../src/batch/rows/codes.ts';
 import { ActivityLog, DEFAULT_LIMITS } from '../src/index.ts';
 import { EventStore } from '../src/store/index.ts';
 import { batchOf, fixedClock, NOW_MS } from './support/events.ts';
@@ -232,5 +234,16 @@ describe('logBatch on the checked path', () => {
     expect(result.refused[0]).toMatchObject({ row: 3, code: 'INVALID_ACTION_TYPE' });
     expect(result.refused.find(({ row }) => row === 50)?.code).toBe('INVALID_USER_ID');
     expect(result.refused.filter(({ code }) => code === 'CAPACITY_EXCEEDED')).toHaveLength(18);
+  });
+});
+
+describe('the row checks’ action codes', () => {
+  it('are checked as the row checks load: a count their two code bits cannot tell apart throws', () => {
+    expect(() => {
+      checkCodeCount(5);
+    }).toThrow('the batch row checks assume 4 action codes, not 5');
+    expect(() => {
+      checkCodeCount(ACTION_CODE_COUNT);
+    }).not.toThrow();
   });
 });
