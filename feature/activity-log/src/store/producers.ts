@@ -16,16 +16,17 @@ export interface ProducerSlot {
 
 const mask = PRODUCER_SLOTS - 1;
 
-/** Finds producer `id` (1 to 2^32 − 1), or the empty slot it would take. Under the lock. */
+/**
+ * Finds producer `id` (1 to 2^32 − 1), or the empty slot it would take. Under the lock. The probe
+ * always ends: new producers are recorded only while the table is at most half full.
+ */
 export function findProducer(store: EventStore, id: number): ProducerSlot {
   const table = store.producers;
-  for (let probe = 0, at = Math.imul(id, 0x9e37_79b1) & mask; probe < PRODUCER_SLOTS; probe++) {
+  for (let at = Math.imul(id, 0x9e37_79b1) & mask; ; at = (at + 1) & mask) {
     const held = table[2 * at] ?? 0;
     if (held === id) return { slot: at, known: true };
     if (held === 0) return { slot: at, known: false };
-    at = (at + 1) & mask;
   }
-  throw new RangeError('the producer table has no empty slot, though it is kept half empty');
 }
 
 /** Whether a new producer can still be recorded (the table stays at most half full). */
