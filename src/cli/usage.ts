@@ -40,11 +40,18 @@ Usage:
                                      check a signed report: its signature, its Statement and,
                                      with --check-subjects, the files and commit under --root
   certify --help                     show this help
-  certify bench --suite <file> [--budget <ticks> --gate <case>] [--tick-ghz <GHz>] [--json]
-                                     run a tick benchmark suite (a module exporting its cases);
-                                     exit 1 when the gated case's median ticks per operation is
-                                     over budget or a guard caught skipped work. The frequency
-                                     comes from --tick-ghz, CERTIFY_TICK_GHZ, or the machine
+  certify bench --suite <file> [--budget <ticks> --gate <case>...] [--tick-ghz <GHz>] [--json]
+                [--confidence 0.95] [--time-cap <s>] [--min-processes <n>] [--max-processes <n>]
+                [--window-ms <ms>] [--profile-dir <dir>]
+                                     run a tick benchmark suite (a module exporting its cases):
+                                     each gated case in fresh processes until the confidence
+                                     interval of its median decides it against the budget (see
+                                     docs/tick-gate.md), then every other case; exit 1 when a
+                                     gated case is over budget or undecided (inconclusive), or a
+                                     guard caught missing work. --profile-dir writes a CPU profile
+                                     and flame graph of a gated case that did not pass. The
+                                     frequency comes from --tick-ghz, CERTIFY_TICK_GHZ, or the
+                                     machine
   certify registry check -r <dir> [--diagnostic-format ansi|json|gh_workflow_command]
                         [--future] [-p builtin:otel|<file.rego>]... [--engine auto|builtin|weaver]
                         [--weaver-path <file>]

@@ -1,12 +1,16 @@
 export { buildDocument, type DocumentInput } from './build.ts';
+export { gateResultOf } from './gate.ts';
 export { formatBenchTable } from './table.ts';
 export type {
   BenchBudget,
   BenchDocument,
   BenchFailure,
+  BenchProfile,
   BenchRatioResult,
   BenchResult,
   BenchVerdict,
-  BudgetVerdict,
+  GateCaseResult,
+  GateResult,
+  IntervalFigures,
   PerOpFigures,
 } from './types.ts';
