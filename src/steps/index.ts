@@ -11,5 +11,11 @@ export type {
   StepStatus,
   SubCheck,
   TestCounts,
+  GatedTickFigures,
+  HotSpot,
+  TickDecision,
   TickFigures,
+  TickInterval,
+  TickNoise,
+  TickProfile,
 } from './types.ts';
