@@ -76,6 +76,7 @@ export function benchOptionsFromArgs(args: readonly string[]): BenchOptions & { 
       'max-processes': { type: 'string' },
       'window-ms': { type: 'string' },
       'profile-dir': { type: 'string' },
+      'gated-only': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -87,6 +88,9 @@ export function benchOptionsFromArgs(args: readonly string[]): BenchOptions & { 
   const gate = gateOf(values);
   const profileDir = values['profile-dir'];
   if (profileDir === '') throw new UsageError('--profile-dir needs a folder');
+  if (values['gated-only'] && budget === undefined) {
+    throw new UsageError('--gated-only needs --budget <ticks> --gate <case name>');
+  }
   return {
     suitePath: values.suite,
     json: values.json,
@@ -94,6 +98,7 @@ export function benchOptionsFromArgs(args: readonly string[]): BenchOptions & { 
     ...(Object.keys(gate).length === 0 ? {} : { gate }),
     ...(tickGhz === undefined ? {} : { tickGhz }),
     ...(profileDir === undefined ? {} : { profileDir }),
+    ...(values['gated-only'] ? { peers: false } : {}),
   };
 }
 

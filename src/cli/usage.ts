@@ -42,13 +42,14 @@ Usage:
   certify --help                     show this help
   certify bench --suite <file> [--budget <ticks> --gate <case>...] [--tick-ghz <GHz>] [--json]
                 [--confidence 0.95] [--time-cap <s>] [--min-processes <n>] [--max-processes <n>]
-                [--window-ms <ms>] [--profile-dir <dir>]
+                [--window-ms <ms>] [--profile-dir <dir>] [--gated-only]
                                      run a tick benchmark suite (a module exporting its cases):
                                      each gated case in fresh processes until the confidence
                                      interval of its median decides it against the budget (see
                                      docs/tick-gate.md), then every other case; exit 1 when a
                                      gated case is over budget or undecided (inconclusive), or a
-                                     guard caught missing work. --profile-dir writes a CPU profile
+                                     guard caught missing work. --gated-only skips the other cases,
+                                     as the pipeline's step does. --profile-dir writes a CPU profile
                                      and flame graph of a gated case that did not pass. The
                                      frequency comes from --tick-ghz, CERTIFY_TICK_GHZ, or the
                                      machine

@@ -46,8 +46,14 @@ describe('the bench command line, as typed options', () => {
       '50',
       '--profile-dir',
       'reports',
+      '--budget',
+      '8',
+      '--gate',
+      'hot',
+      '--gated-only',
     ]);
     expect(options).toMatchObject({
+      peers: false,
       gate: { confidence: 0.99, timeCapMs: 12_500, minProcesses: 2, maxProcesses: 6, windowMs: 50 },
       profileDir: 'reports',
     });
@@ -79,6 +85,11 @@ describe('the bench command line, as typed options', () => {
       'a frequency that is not a number',
       ['--suite', 's.ts', '--tick-ghz', 'fast'],
       '--tick-ghz must be a positive number, got "fast"',
+    ],
+    [
+      'only the gated cases without a gated case',
+      ['--suite', 's.ts', '--gated-only'],
+      '--gated-only needs --budget <ticks> --gate <case name>',
     ],
     [
       'a confidence of 1 or more',

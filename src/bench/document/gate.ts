@@ -1,6 +1,11 @@
-import { describeRule, type GateSettings, type NoiseSummary } from '../decision/index.ts';
+import {
+  describeRule,
+  type GateSettings,
+  type NoiseSummary,
+  type ProcessFigures,
+} from '../decision/index.ts';
 import type { GateOutcome } from '../gate/index.ts';
-import type { GateCaseResult, GateResult } from './types.ts';
+import type { GateCaseResult, GateResult, ProcessNoise } from './types.ts';
 
 const round = (value: number, decimals = 3): number => {
   const scale = 10 ** decimals;
@@ -18,6 +23,21 @@ function roundedNoise(noise: NoiseSummary): NoiseSummary {
     involuntarySwitchesPerSecond: keep(noise.involuntarySwitchesPerSecond),
     loadAverage: keep(noise.loadAverage),
     slowdown: round(noise.slowdown, 4),
+  };
+}
+
+function processNoiseOf(process: ProcessFigures): ProcessNoise {
+  const keep = (value: number | null) => (value === null ? null : round(value, 4));
+  const { noise } = process;
+  return {
+    withinSpread: keep(process.withinSpread),
+    samples: process.samples,
+    wallMs: Math.round(noise.wallMs),
+    threadShare: keep(noise.threadShare),
+    stealFraction: keep(noise.stealFraction),
+    otherCpuCores: keep(noise.otherCpuCores),
+    involuntarySwitchesPerSecond: round(noise.involuntarySwitchesPerSecond, 1),
+    loadAverage: round(noise.loadAverage, 2),
   };
 }
 
@@ -41,6 +61,7 @@ function caseResult(outcome: GateOutcome['cases'][number]): GateCaseResult {
     processes: outcome.processes.length,
     samples: outcome.processes.reduce((sum, process) => sum + process.samples, 0),
     processMedians: outcome.processes.map((process) => round(process.medianTicks)),
+    processNoise: outcome.processes.map(processNoiseOf),
     noise: roundedNoise(look.noise),
   };
 }

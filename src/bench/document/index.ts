@@ -13,4 +13,5 @@ export type {
   GateResult,
   IntervalFigures,
   PerOpFigures,
+  ProcessNoise,
 } from './types.ts';

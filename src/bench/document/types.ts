@@ -72,7 +72,21 @@ export interface GateCaseResult {
   readonly samples: number;
   /** Each process's median, ticks per operation, in the order they ran. */
   readonly processMedians: readonly number[];
+  /** Each process's own figures, in the same order: what the machine did while it measured. */
+  readonly processNoise: readonly ProcessNoise[];
   readonly noise: NoiseSummary;
+}
+
+/** One measuring process's noise (see `NoiseWindow`), for a person looking into a decision. */
+export interface ProcessNoise {
+  readonly withinSpread: number | null;
+  readonly samples: number;
+  readonly wallMs: number;
+  readonly threadShare: number | null;
+  readonly stealFraction: number | null;
+  readonly otherCpuCores: number | null;
+  readonly involuntarySwitchesPerSecond: number;
+  readonly loadAverage: number;
 }
 
 /** The statistical gate: how it decided, and what it decided for each gated case. */
