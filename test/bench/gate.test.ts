@@ -1,10 +1,16 @@
 // The adaptive gate with real measuring processes on tiny suites whose cases are deterministic
 // enough for their decision to be certain: the tests assert statuses and counts, never times.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runBench, type BenchDocument, type GateOptions } from '../../src/bench/index.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
+// The alternating fixture counts its measuring processes in a file named after their parent.
+afterAll(() => {
+  rmSync(join(tmpdir(), `certify-alternating-${process.pid}`), { force: true });
+});
 /** One nanosecond is one tick: per-operation ticks read as nanoseconds. */
 const tickGhz = 1;
 const quick: Partial<GateOptions> = { minProcesses: 2, maxProcesses: 4, windowMs: 10 };

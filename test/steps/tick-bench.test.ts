@@ -10,6 +10,8 @@ const testRoot = resolve(import.meta.dirname, '..');
 const reportsDir = mkdtempSync(join(tmpdir(), 'certify-tick-step-'));
 afterAll(() => {
   rmSync(reportsDir, { recursive: true, force: true });
+  // The alternating fixture counts its measuring processes in a file named after their parent.
+  rmSync(join(tmpdir(), `certify-alternating-${process.pid}`), { force: true });
 });
 
 interface Bench {
