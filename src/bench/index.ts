@@ -44,6 +44,7 @@ export {
   hottestFunctions,
   parseCpuProfile,
   renderFlameGraph,
+  subtreesWhere,
   type CallTreeNode,
   type HotFunction,
 } from './flame/index.ts';

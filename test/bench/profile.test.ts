@@ -55,6 +55,10 @@ describe('the profile of a gated case over budget', () => {
       line: lineOf('profiled-suite.ts', 'function hotLoop'),
     });
     expect(profile?.hottest.map((hot) => hot.functionName)).toContain('coldLoop');
+    // The untimed work before each call is in the flame graph, not among the timed hot spots.
+    expect(svg).toContain('<title>untimedChurn (');
+    expect(profile?.hottest.map((hot) => hot.functionName)).not.toContain('untimedChurn');
+    expect(svg).toMatch(/\d+% of it in the timed calls/);
     // The profiled process does not count: the case keeps the processes the gate measured.
     expect(document.results[0]?.processes).toBe(document.gate?.cases[0]?.processes);
     expect(document.gate?.cases[0]?.processMedians).toHaveLength(

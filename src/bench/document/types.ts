@@ -110,7 +110,7 @@ export interface BenchProfile {
   readonly caseName: string;
   readonly cpuprofile: string;
   readonly flameGraph: string;
-  /** The three functions with the most self time during the profiled sampling. */
+  /** The three functions with the most self time in the timed calls of the profiled sampling. */
   readonly hottest: readonly HotFunction[];
 }
 

@@ -77,12 +77,26 @@ export function frameName(frame: ProfileCallFrame): string {
   return frame.functionName === '' ? '(anonymous)' : frame.functionName;
 }
 
+/** The subtrees whose root frame matches, outermost first (a match is not searched inside a match). */
+export function subtreesWhere(
+  tree: CallTreeNode,
+  matches: (frame: ProfileCallFrame) => boolean,
+): CallTreeNode[] {
+  if (matches(tree.frame)) return [tree];
+  return tree.children.flatMap((child) => subtreesWhere(child, matches));
+}
+
 /**
- * The functions with the most self time, those without a file left out: the profile's
- * pseudo-frames ("(garbage collector)", "(idle)") and code generated at run time (mitata's
- * measuring loop, built with `new Function`), which no person can open.
+ * The functions with the most self time in `trees` (the whole profile, or only the subtrees of
+ * the timed calls), their percentages of the trees' time. Those without a file are left out:
+ * the profile's pseudo-frames ("(garbage collector)", "(idle)") and code generated at run time
+ * (mitata's measuring loop, built with `new Function`), which no person can open.
  */
-export function hottestFunctions(tree: CallTreeNode, count: number): HotFunction[] {
+export function hottestFunctions(
+  trees: CallTreeNode | readonly CallTreeNode[],
+  count: number,
+): HotFunction[] {
+  const roots = Array.isArray(trees) ? (trees as readonly CallTreeNode[]) : [trees as CallTreeNode];
   const totals = new Map<string, { frame: ProfileCallFrame; selfUs: number }>();
   const visit = (node: CallTreeNode): void => {
     if (node.frame.url !== '' && node.selfUs > 0) {
@@ -94,8 +108,11 @@ export function hottestFunctions(tree: CallTreeNode, count: number): HotFunction
     }
     node.children.forEach(visit);
   };
-  visit(tree);
-  const whole = Math.max(tree.totalUs, 1e-9);
+  roots.forEach(visit);
+  const whole = Math.max(
+    roots.reduce((sum, root) => sum + root.totalUs, 0),
+    1e-9,
+  );
   return [...totals.values()]
     .sort((a, b) => b.selfUs - a.selfUs)
     .slice(0, count)

@@ -10,6 +10,7 @@ export {
   frameLocation,
   hottestFunctions,
   isPseudoFrame,
+  subtreesWhere,
   type CallTreeNode,
   type HotFunction,
 } from './call-tree.ts';
