@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
+const reportCpu = resolve(import.meta.dirname, 'report-cpu.js');
+const certifyBin = resolve(projectRoot, 'bin/certify.js');
 const goalMs = 1000;
 
 function parseOptions() {
@@ -52,11 +54,10 @@ async function timedRun(registry: string, engine: string): Promise<Run> {
     'json',
   ];
   const started = performance.now();
-  const result = await execa(
-    'node',
-    ['--import', './scripts/bench/report-cpu.js', 'bin/certify.js', ...args],
-    { cwd: projectRoot, reject: false },
-  );
+  const result = await execa('node', ['--import', reportCpu, certifyBin, ...args], {
+    cwd: projectRoot,
+    reject: false,
+  });
   const ms = performance.now() - started;
   const lines = result.stderr.trim().split('\n');
   const cpu = lines.find((line) => line.startsWith('bench-cpu-ms '));

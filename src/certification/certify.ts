@@ -58,9 +58,17 @@ async function prepare(options: CertificationOptions): Promise<Prepared> {
   }
 }
 
-/** The paths the report certifies: the feature's folder, its registry and the pipeline file. */
+/**
+ * The paths the report certifies: the feature's folder, its registry, the pipeline file and its
+ * exemptions file (which decides findings as much as the code does).
+ */
 function subjectPaths(pipeline: Pipeline): string[] {
-  return [pipeline.feature.root, pipeline.registry, relative(pipeline.projectRoot, pipeline.file)];
+  return [
+    pipeline.feature.root,
+    pipeline.registry,
+    relative(pipeline.projectRoot, pipeline.file),
+    ...(pipeline.exemptions === undefined ? [] : [pipeline.exemptions]),
+  ];
 }
 
 /** A key file named relative to the project: the report should not carry this machine's paths. */

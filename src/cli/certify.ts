@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import { certify, type CertificationOutcome } from '../certification/index.ts';
 import { reportJson } from '../report/index.ts';
-import { isRendererChoice, rendererChoices, resolveRenderer } from '../runner/index.ts';
+import { rendererChoices, resolveRenderer } from '../runner/index.ts';
 import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
-import { parseCommandLine, UsageError } from './usage.ts';
+import { oneOf, parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_NOT_CERTIFIED = 1;
 const EXIT_CONFIGURATION = 2;
@@ -22,14 +22,10 @@ const optionSpec = {
 } as const;
 
 function rendererOf(choice: string, json: boolean) {
-  if (!isRendererChoice(choice)) {
-    throw new UsageError(
-      `--renderer must be one of ${rendererChoices.join(', ')}; got "${choice}"`,
-    );
-  }
+  const renderer = oneOf('--renderer', choice, rendererChoices);
   // With --json, stdout carries the report alone: progress goes to stderr, a line per event.
   const isTTY = json ? process.stderr.isTTY : process.stdout.isTTY;
-  return resolveRenderer(choice, { isTTY, env: process.env });
+  return resolveRenderer(renderer, { isTTY, env: process.env });
 }
 
 /** `--only a,b --only c` → [a, b, c]. */

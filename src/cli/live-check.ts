@@ -11,7 +11,8 @@ import {
   type LiveCheckOptions,
 } from '../live-check/index.ts';
 import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
-import { parseCommandLine, UsageError } from './usage.ts';
+import { useColor } from './color.ts';
+import { oneOf, parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
 const EXIT_CONFIGURATION = 2;
@@ -27,14 +28,6 @@ export interface LiveCheckCommandLine {
   readonly options: Omit<LiveCheckOptions, 'onReady' | 'onFinding' | 'onRejected' | 'stopSignal'>;
   readonly format: 'ansi' | 'json';
   readonly output: string | undefined;
-}
-
-function oneOf<T extends string>(flag: string, value: string, choices: readonly T[]): T {
-  const found = choices.find((choice) => choice === value);
-  if (found === undefined) {
-    throw new UsageError(`${flag} must be one of ${choices.join(', ')}; got "${value}"`);
-  }
-  return found;
 }
 
 function port(flag: string, text: string): number {
@@ -151,11 +144,6 @@ const processIo: CommandIo = {
   handleSignals: true,
 };
 
-function useColor(io: CommandIo): boolean {
-  if (process.env.NO_COLOR !== undefined || process.env.FORCE_COLOR === '0') return false;
-  return io.stdout.isTTY === true || (process.env.FORCE_COLOR ?? '') !== '';
-}
-
 function readyLine(ports: BoundPorts): string {
   const host = ports.address.includes(':') ? `[${ports.address}]` : ports.address;
   const http = ports.http === undefined ? '' : ` otlp-http=${host}:${ports.http}`;
@@ -178,7 +166,7 @@ export async function runLiveCheckCommand(
   io: CommandIo = processIo,
 ): Promise<number> {
   const { options, format, output } = liveCheckCommandLine(args);
-  const color = format === 'ansi' && useColor(io);
+  const color = format === 'ansi' && useColor(io.stdout, process.env);
   const controller = new AbortController();
   const release = io.handleSignals ? interruptOnSignals(controller) : () => undefined;
   let rejections = 0;

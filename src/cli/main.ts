@@ -1,5 +1,6 @@
 import { commands, type CommandName } from './commands.ts';
-import { UsageError, usageText } from './usage.ts';
+import { asksForHelp, commandUsageText, usageText } from './help.ts';
+import { UsageError } from './usage.ts';
 
 /** Exit codes shared by every command: 2 is always a usage or configuration problem. */
 const EXIT_USAGE = 2;
@@ -14,10 +15,24 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usageText());
     return 0;
   }
+  if (first === '--version') {
+    const { certifyVersion } = await import('../report/index.ts');
+    process.stdout.write(`certify ${certifyVersion()}\n`);
+    return 0;
+  }
   if (first !== undefined && !first.startsWith('-')) {
     if (!isCommandName(first)) throw new UsageError(`unknown command "${first}"`);
+    // `registry` answers for its sub-commands.
+    if (first !== 'registry' && asksForHelp(rest)) {
+      process.stdout.write(commandUsageText(first));
+      return 0;
+    }
     const command = await commands[first]();
     return command(rest);
+  }
+  if (asksForHelp(argv)) {
+    process.stdout.write(usageText());
+    return 0;
   }
   const certify = await commands.certify();
   return certify(argv);

@@ -9,25 +9,13 @@ import {
   type EngineChoice,
   type RegistryCheckOptions,
 } from '../registry/index.ts';
-import { parseCommandLine, UsageError } from './usage.ts';
+import { EXIT_INTERRUPTED, interruptOnSignals } from './signals.ts';
+import { useColor } from './color.ts';
+import { oneOf, parseCommandLine, UsageError } from './usage.ts';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const engines: readonly EngineChoice[] = ['auto', 'builtin', 'weaver'];
-
-function oneOf<T extends string>(flag: string, allowed: readonly T[], given: string): T {
-  const found = allowed.find((value) => value === given);
-  if (found === undefined)
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${given}"`);
-  return found;
-}
-
-/** Colour when writing to a terminal, unless NO_COLOR is set; FORCE_COLOR decides either way. */
-function useColor(env: NodeJS.ProcessEnv): boolean {
-  const forced = env.FORCE_COLOR;
-  if (forced !== undefined && forced !== '') return forced !== '0' && forced !== 'false';
-  return process.stdout.isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '');
-}
 
 export interface RegistryCheckCommand {
   readonly options: RegistryCheckOptions;
@@ -58,12 +46,12 @@ export function registryCheckOptionsFromArgs(args: readonly string[]): RegistryC
   const weaverPath = values['weaver-path'];
   return {
     // ansi is Weaver's default; without a terminal it is written without colour codes.
-    format: oneOf('--diagnostic-format', diagnosticFormats, values['diagnostic-format'] ?? 'ansi'),
+    format: oneOf('--diagnostic-format', values['diagnostic-format'] ?? 'ansi', diagnosticFormats),
     options: {
       registry: values.registry,
       future: values.future,
       policies: values.policy ?? [],
-      engine: oneOf('--engine', engines, values.engine),
+      engine: oneOf('--engine', values.engine, engines),
       ...(weaverPath === undefined ? {} : { weaverPath }),
     },
   };
@@ -72,11 +60,18 @@ export function registryCheckOptionsFromArgs(args: readonly string[]): RegistryC
 /**
  * `certify registry check`: diagnostics on stdout in the chosen format; for `json` and
  * `gh_workflow_command` the summary goes to stderr so stdout stays machine-readable. Exit 1 on
- * any error, 0 with warnings only, 2 when the check could not run.
+ * any error, 0 with warnings only, 2 when the check could not run, 130 when Ctrl-C or SIGTERM
+ * stopped it (a real weaver is stopped with every process it started).
  */
 export async function runRegistryCheckCommand(args: readonly string[]): Promise<number> {
   const { options, format } = registryCheckOptionsFromArgs(args);
-  const result = await checkRegistry(options);
+  const controller = new AbortController();
+  const release = interruptOnSignals(controller);
+  const result = await checkRegistry({ ...options, signal: controller.signal }).finally(release);
+  if (controller.signal.aborted) {
+    process.stderr.write('certify registry check: interrupted; nothing was checked\n');
+    return EXIT_INTERRUPTED;
+  }
   if (result.kind !== 'checked') {
     process.stderr.write(`certify registry check: ${result.message}\n`);
     return EXIT_USAGE;
@@ -89,7 +84,7 @@ export async function runRegistryCheckCommand(args: readonly string[]): Promise<
     process.stdout.write(formatGithub(result.diagnostics));
     process.stderr.write(summary);
   } else {
-    const body = formatAnsi(result.diagnostics, useColor(process.env));
+    const body = formatAnsi(result.diagnostics, useColor(process.stdout, process.env));
     process.stdout.write(`${body}${body === '' ? '' : '\n'}${summary}`);
   }
   return result.passed ? 0 : EXIT_FAILED;

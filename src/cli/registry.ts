@@ -1,3 +1,4 @@
+import { asksForHelp, commandUsageText } from './help.ts';
 import { UsageError, type Command } from './usage.ts';
 
 /**
@@ -16,9 +17,17 @@ function isRegistryCommand(word: string): word is keyof typeof registryCommands 
 export async function runRegistryCommand(args: readonly string[]): Promise<number> {
   const [name, ...rest] = args;
   const known = Object.keys(registryCommands).join(', ');
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(commandUsageText('registry'));
+    return 0;
+  }
   if (name === undefined) throw new UsageError(`registry needs a sub-command: ${known}`);
   if (!isRegistryCommand(name))
     throw new UsageError(`unknown registry sub-command "${name}"; known: ${known}`);
+  if (asksForHelp(rest)) {
+    process.stdout.write(commandUsageText(`registry ${name}`));
+    return 0;
+  }
   const command = await registryCommands[name]();
   return command(rest);
 }

@@ -5,6 +5,14 @@ export {
   type AtomicWriteOptions,
 } from './atomic-write.ts';
 export { errnoCode, errnoCodeOf } from './errno.ts';
-export { signalProcessGroup, stopProcessGroup } from './process-group.ts';
+export {
+  createTail,
+  runProcess,
+  startProcess,
+  type ProcessOptions,
+  type ProcessOutput,
+  type ProcessResult,
+  type RunningProcess,
+} from './process.ts';
 export { compareText } from './compare-text.ts';
 export { plural } from './plural.ts';

@@ -1,13 +1,19 @@
 export { loadPipeline, type LoadPipelineOptions } from './load.ts';
-export { stepKinds } from './types.ts';
+export { exemptableChecks, stepKinds } from './types.ts';
 export { gatedCasesOf } from './budgets.ts';
 export { PipelineError, type PipelineLocation, type PipelineProblem } from './errors.ts';
 export type {
   AuditLevel,
   Budgets,
   CommandStepSpec,
+  CoverageFloors,
   DocsCheckStepSpec,
   EslintStepSpec,
+  ExemptableCheck,
+  Exemption,
+  ExemptionEntry,
+  ExemptionsFile,
+  FeatureKind,
   FeatureSpec,
   LiveCheckStepSpec,
   NpmAuditMode,

@@ -10,6 +10,7 @@ import {
   type YamlPath,
 } from '../yaml/index.ts';
 import { PipelineError, type PipelineLocation } from './errors.ts';
+import { loadExemptions } from './exemptions.ts';
 import type { Pipeline, PipelineFile } from './types.ts';
 import { checkPipelineSchema, unknownKindMessage } from './validate.ts';
 
@@ -97,6 +98,24 @@ function checkUniqueIds(document: YamlDocument, shownAs: string, content: Pipeli
         );
       }
       stepIds.add(step.id);
+    });
+  });
+}
+
+/** Options the vitest step sets itself: its reporter, `.only` refused, assertions, coverage. */
+const reservedVitestOption = /^--(?:reporters?|outputFile|allowOnly|expect\b|coverage\b)/;
+
+/** A vitest step's `args` may not undo what the step itself asks of Vitest. */
+function checkVitestArgs(document: YamlDocument, shownAs: string, content: PipelineFile): void {
+  content.tiers.forEach((tier, tierIndex) => {
+    tier.steps.forEach((step, stepIndex) => {
+      if (step.kind !== 'vitest') return;
+      (step.args ?? []).forEach((arg, argIndex) => {
+        if (!reservedVitestOption.test(arg)) return;
+        const path = ['tiers', tierIndex, 'steps', stepIndex, 'args', argIndex];
+        const detail = `"${arg}" is set by the vitest step itself (its reporter, .only refused, assertions required, coverage from the step's coverage key); remove it`;
+        throw new PipelineError('schema', shownAs, detail, where(document, path));
+      });
     });
   });
 }
@@ -190,6 +209,9 @@ async function checkPaths(
     { path: ['feature', 'source'], value: content.feature.source, kind: 'directory' },
     { path: ['feature', 'entry'], value: content.feature.entry, kind: 'file' },
     { path: ['registry'], value: content.registry, kind: 'directory' },
+    ...(content.exemptions === undefined
+      ? []
+      : [{ path: ['exemptions'], value: content.exemptions, kind: 'file' } as const]),
     ...benchSuites(content),
   ] as const;
   for (const { path, value, kind } of expected) {
@@ -204,7 +226,8 @@ async function checkPaths(
 
 /**
  * Reads a pipeline file, validates it against the shipped JSON Schema and checks what a schema
- * cannot: unique ids, existing paths and TypeScript projects. Throws a PipelineError that names the line and key.
+ * cannot: unique ids, existing paths and TypeScript projects; then reads its exemptions file, if it
+ * names one. Throws a PipelineError that names the file, the line and the key.
  */
 export async function loadPipeline(
   file: string,
@@ -218,7 +241,12 @@ export async function loadPipeline(
   if (!checked.ok) throw schemaError(document, shownAs, checked.errors);
   checkUniqueIds(document, shownAs, checked.value);
   checkGateBounds(document, shownAs, checked.value);
+  checkVitestArgs(document, shownAs, checked.value);
   await checkPaths(document, shownAs, checked.value, projectRoot);
   await checkTypeScriptProjects(document, shownAs, checked.value, projectRoot);
-  return { ...checked.value, file: absolute, projectRoot };
+  const exemptionEntries =
+    checked.value.exemptions === undefined
+      ? []
+      : await loadExemptions(checked.value.exemptions, projectRoot);
+  return { ...checked.value, file: absolute, projectRoot, exemptionEntries };
 }

@@ -16,11 +16,23 @@ export interface CommandStepSpec extends StepBase {
   readonly command: readonly [string, ...string[]];
 }
 
+/** Coverage floors of a vitest step, in percent of the feature's source (`feature.source`). */
+export interface CoverageFloors {
+  /** Line coverage floor (default 90). */
+  readonly lines?: number;
+  /** Branch coverage floor (default: none, the figure is reported). */
+  readonly branches?: number;
+  /** Whether the floors also hold for every file, not only for the total (default true). */
+  readonly perFile?: boolean;
+}
+
 export interface VitestStepSpec extends StepBase {
   readonly kind: 'vitest';
   readonly args?: readonly string[];
   /** Test files run at once (`cores`: one per core); the project's Vitest setting when absent. */
   readonly maxWorkers?: number | 'cores';
+  /** Coverage of `feature.source` and its floors; `off` measures none (said in the reason). */
+  readonly coverage?: CoverageFloors | 'off';
 }
 
 export type NpmAuditMode = 'required' | 'when-available' | 'off';
@@ -132,8 +144,13 @@ export interface TierSpec {
   readonly steps: readonly StepSpec[];
 }
 
+/** A library is used by other code and may not start processes; an application may. */
+export type FeatureKind = 'library' | 'application';
+
 export interface FeatureSpec {
   readonly name: string;
+  /** Default `library`. */
+  readonly kind?: FeatureKind;
   /** The feature's folder, relative to the project root. */
   readonly root: string;
   /** Its source folder (the security audit's scope). */
@@ -158,8 +175,78 @@ export interface PipelineFile {
   readonly version: 1;
   readonly feature: FeatureSpec;
   readonly registry: string;
+  /** The exemptions file (see `Exemption`); none when absent. */
+  readonly exemptions?: string;
   readonly budgets: Budgets;
   readonly tiers: readonly TierSpec[];
+}
+
+/**
+ * The checks a written exemption may name, by the kind of step that makes them. A finding of
+ * any other rule (a failed test, one that asserts nothing, a `.only`, an advisory, an expired
+ * exemption) cannot be exempted.
+ */
+export const exemptableChecks = {
+  vitest: ['skipped-test', 'trivial-assertion', 'coverage-lines', 'coverage-branches'],
+  'security-audit': [
+    'dynamic-code',
+    'dynamic-import',
+    'child-process',
+    'shell-command',
+    'non-null-assertion',
+    'as-any',
+    'explicit-any',
+    'eslint-disable',
+    'eslint-config',
+    'ts-ignore',
+    'ts-expect-error',
+    'ts-nocheck',
+    'prettier-ignore',
+    'coverage-ignore',
+    'private-key',
+    'aws-access-key',
+    'aws-secret-key',
+    'github-token',
+    'gitlab-token',
+    'slack-token',
+    'google-api-key',
+    'stripe-key',
+    'npm-token',
+    'openai-key',
+    'jwt',
+    'azure-storage-key',
+    'secret-assignment',
+  ],
+} as const satisfies Partial<Record<StepKind, readonly string[]>>;
+
+export type ExemptableCheck = (typeof exemptableChecks)[keyof typeof exemptableChecks][number];
+
+/** One entry of the exemptions file, as written there. */
+export interface ExemptionEntry {
+  /** The finding's rule, one of `exemptableChecks`. */
+  readonly check: ExemptableCheck;
+  /** The finding's file: a path or a glob (`**`, `*`), relative to the project root. */
+  readonly file: string;
+  /** Text the finding's message must contain (for example a test's name); any when absent. */
+  readonly match?: string;
+  /** Why the finding is acceptable, for the person reading the report. */
+  readonly reason: string;
+  /** Who answers for it. */
+  readonly owner: string;
+  /** The last day it holds, `YYYY-MM-DD` (UTC); after it, the exemption is itself a finding. */
+  readonly expires: string;
+}
+
+/** The exemptions file's content. */
+export interface ExemptionsFile {
+  readonly version: 1;
+  readonly exemptions: readonly ExemptionEntry[];
+}
+
+/** An entry of the exemptions file, with where it is written. */
+export interface Exemption extends ExemptionEntry {
+  /** Where the entry is written: the exemptions file (relative to the project root) and line. */
+  readonly source: { readonly file: string; readonly line: number };
 }
 
 /** A loaded pipeline: the file's content and where it was read from. */
@@ -168,4 +255,6 @@ export interface Pipeline extends PipelineFile {
   readonly file: string;
   /** Absolute path every relative path in the file is resolved against. */
   readonly projectRoot: string;
+  /** The entries of the `exemptions` file, in file order (none without one). */
+  readonly exemptionEntries: readonly Exemption[];
 }

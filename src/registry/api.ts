@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import {
   countDiagnostics,
   promoteWarnings,
@@ -13,7 +12,7 @@ import {
   type EngineChoice,
   type EnginePlan,
 } from './engine/index.ts';
-import { walkRegistry } from './load/index.ts';
+import { registryFolderProblem, walkRegistry } from './load/index.ts';
 import type { ResolvedRegistry } from './resolve/index.ts';
 
 export type { EngineChoice };
@@ -31,6 +30,8 @@ export interface RegistryCheckOptions {
   readonly weaverPath?: string;
   /** The environment whose PATH is searched for weaver; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Aborting it stops the real weaver, with every process it started. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -76,14 +77,21 @@ async function checkWithBuiltin(registry: string, policies: readonly string[]): 
 }
 
 async function checkWithWeaver(
-  registry: string,
+  options: RegistryCheckOptions,
   plan: Extract<EnginePlan, { ok: true }>,
-  future: boolean,
 ): Promise<Found> {
+  const { registry, signal } = options;
   const walk = walkRegistry(registry);
   if (!walk.ok) return walk;
   const weaver = plan.weaver ?? 'weaver';
-  const ran = await runWeaver({ weaver, registry, future, regoPolicies: plan.regoPolicies });
+  const future = options.future === true;
+  const ran = await runWeaver({
+    weaver,
+    registry,
+    future,
+    regoPolicies: plan.regoPolicies,
+    signal,
+  });
   if (!ran.ok) return ran;
   // certify's own policy pack is not known to Weaver: apply it with the built-in stages.
   let policyDiagnostics: readonly Diagnostic[] = [];
@@ -99,16 +107,6 @@ async function checkWithWeaver(
   };
 }
 
-async function missingFolder(registry: string): Promise<string | undefined> {
-  try {
-    return (await stat(registry)).isDirectory()
-      ? undefined
-      : `the registry ${registry} is not a folder`;
-  } catch {
-    return `registry folder not found: ${registry}`;
-  }
-}
-
 /**
  * Checks a registry folder the way `weaver registry check` does, with the built-in stages or
  * the real weaver binary. Never throws for bad registry content.
@@ -121,13 +119,13 @@ export async function checkRegistry(options: RegistryCheckOptions): Promise<Regi
     ...(options.weaverPath === undefined ? {} : { weaverPath: options.weaverPath }),
   });
   if (!plan.ok) return { kind: 'usage-error', message: plan.message };
-  const missing = await missingFolder(options.registry);
-  if (missing !== undefined) return { kind: 'io-error', message: missing };
+  const folderProblem = await registryFolderProblem(options.registry);
+  if (folderProblem !== undefined) return { kind: 'io-error', message: folderProblem.message };
   const future = options.future === true;
   const found =
     plan.engine === 'builtin'
       ? await checkWithBuiltin(options.registry, plan.builtinPolicies)
-      : await checkWithWeaver(options.registry, plan, future);
+      : await checkWithWeaver(options, plan);
   if (!found.ok) return { kind: 'io-error', message: found.message };
   // Weaver applies --future itself; for the built-in engine certify does.
   const adjusted =

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Pipeline } from '../pipeline/index.ts';
 import type { RunResult, StepResult } from '../runner/index.ts';
 import { describeEnvironment } from './environment.ts';
+import { reportExemptions } from './exemptions.ts';
 import type { CertificationReport, GitSummary, ReportStep, RunOptions, Signer } from './types.ts';
 import { verdictOf } from './verdict.ts';
 
@@ -44,13 +45,19 @@ export function buildReport(input: BuildReportInput): CertificationReport {
     durationMs: tier.durationMs,
     steps: tier.steps.map(reportStep),
   }));
+  const exemptions = reportExemptions(
+    pipeline.exemptionEntries,
+    tiers,
+    run.startedAt.toISOString().slice(0, 10),
+  );
   return {
     reportVersion: 1,
     feature: pipeline.feature,
     registry: pipeline.registry,
     pipeline: relative(pipeline.projectRoot, pipeline.file),
+    ...(pipeline.exemptions === undefined ? {} : { exemptions }),
     budgets: pipeline.budgets,
-    verdict: verdictOf(tiers),
+    verdict: verdictOf(tiers, exemptions),
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt.toISOString(),
     durationMs: run.finishedAt.getTime() - run.startedAt.getTime(),

@@ -22,6 +22,9 @@ function body(step: ReportStep): string {
         : `${[f.file, f.line, f.column].filter((p) => p !== undefined).join(':')}: `,
       f.message,
       ` (${f.rule})`,
+      f.exemption === undefined
+        ? ''
+        : ` [exempted until ${f.exemption.expires}: ${f.exemption.reason}]`,
     ].join(''),
   );
   return [...findings, ...figureLines(step), ...(step.outputTail ?? [])].join('\n');

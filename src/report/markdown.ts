@@ -1,6 +1,12 @@
-import type { Finding, StepDetails, TickFigures } from '../steps/index.ts';
+import type { CoverageFigures, Finding, StepDetails, TickFigures } from '../steps/index.ts';
 import { gateLines } from './ticks-markdown.ts';
-import type { CertificationReport, GitSummary, ReportStep, ReportTier } from './types.ts';
+import type {
+  CertificationReport,
+  GitSummary,
+  ReportExemption,
+  ReportStep,
+  ReportTier,
+} from './types.ts';
 
 const statusLabel = {
   pass: '✅ PASS',
@@ -121,7 +127,72 @@ function findingLine(finding: Finding): string {
     finding.file === undefined
       ? ''
       : `\`${[finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':')}\` `;
-  return `- ${where}${finding.message} (${finding.rule})`;
+  const { exemption } = finding;
+  const exempted =
+    exemption === undefined
+      ? ''
+      : ` — **exempted** until ${exemption.expires} by ${exemption.owner}: ${exemption.reason} (\`${exemption.source}\`)`;
+  return `- ${where}${finding.message} (${finding.rule})${exempted}`;
+}
+
+function coverageFigures(
+  report: CertificationReport,
+): { step: string; figures: CoverageFigures }[] {
+  return report.tiers.flatMap((tier) =>
+    tier.steps.flatMap((step) =>
+      step.details?.kind === 'tests' && step.details.coverage !== undefined
+        ? [{ step: step.name, figures: step.details.coverage }]
+        : [],
+    ),
+  );
+}
+
+function coverageSection(report: CertificationReport): string[] {
+  const rows = coverageFigures(report);
+  if (rows.length === 0) return [];
+  const percent = (n: number) => `${n.toFixed(1)}%`;
+  return [
+    '',
+    `## Test coverage of \`${report.feature.source}\``,
+    '',
+    '| Step | Lines | Branches | Files | Floors |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(({ step, figures: f }) => {
+      const floors = [
+        `${f.floors.lines}% of lines`,
+        ...(f.floors.branches === undefined ? [] : [`${f.floors.branches}% of branches`]),
+      ].join(', ');
+      const scope = f.floors.perFile ? 'in total and per file' : 'in total';
+      return `| ${cell(step)} | ${percent(f.linesPercent)} (${f.lines.covered} of ${f.lines.total}) | ${percent(f.branchesPercent)} (${f.branches.covered} of ${f.branches.total}) | ${f.files} | ${floors}, ${scope} |`;
+    }),
+  ];
+}
+
+const exemptionStatus = {
+  applied: 'applied',
+  stale: '**stale**: matched nothing',
+  expired: '**expired**: a finding',
+  'not-checked': 'not checked in this run',
+} as const;
+
+function exemptionsSection(exemptions: readonly ReportExemption[] | undefined): string[] {
+  if (exemptions === undefined) return [];
+  if (exemptions.length === 0) return ['', '## Exemptions', '', 'None written.'];
+  return [
+    '',
+    '## Exemptions',
+    '',
+    'Findings accepted in writing: each is reported as exempted, never as passed.',
+    '',
+    '| Where | Check | File | Reason | Owner | Expires | Status |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...exemptions.map((e) => {
+      const file = e.match === undefined ? `\`${e.file}\`` : `\`${e.file}\` ("${e.match}")`;
+      const status =
+        e.status === 'applied' ? `applied to ${e.findings}` : exemptionStatus[e.status];
+      return `| \`${e.source}\` | ${e.check} | ${cell(file)} | ${cell(e.reason)} | ${cell(e.owner)} | ${e.expires} | ${status} |`;
+    }),
+  ];
 }
 
 function detailLines(details: StepDetails | undefined): string[] {
@@ -176,6 +247,8 @@ export function renderMarkdown(report: CertificationReport): string {
     ...header(report),
     ...report.tiers.flatMap(tierTable),
     ...ticksSection(report),
+    ...coverageSection(report),
+    ...exemptionsSection(report.exemptions),
     ...findingsSection(report),
     '',
   ].join('\n');

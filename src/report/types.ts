@@ -59,6 +59,24 @@ export interface RunOptions {
   readonly only: readonly string[];
 }
 
+/** What became of a written exemption in this run. */
+export type ExemptionStatus = 'applied' | 'stale' | 'expired' | 'not-checked';
+
+/** A written exemption of the pipeline, as the report records it. */
+export interface ReportExemption {
+  readonly check: string;
+  readonly file: string;
+  readonly match?: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expires: string;
+  /** Where it is written: `pipeline/exemptions.yaml:12`. */
+  readonly source: string;
+  readonly status: ExemptionStatus;
+  /** Findings of this run it covers. */
+  readonly findings: number;
+}
+
 /** The certification report: written as JSON, rendered as Markdown, signed as the predicate. */
 export interface CertificationReport {
   readonly reportVersion: 1;
@@ -66,6 +84,8 @@ export interface CertificationReport {
   readonly registry: string;
   /** The pipeline file, relative to the project root. */
   readonly pipeline: string;
+  /** The pipeline's written exemptions; absent when it has none. */
+  readonly exemptions?: readonly ReportExemption[];
   readonly budgets: Budgets;
   readonly verdict: Verdict;
   readonly startedAt: string;

@@ -5,7 +5,7 @@ import reportSchema from './report.schema.json' with { type: 'json' };
 import { CERTIFICATION_PREDICATE_TYPE, type CertificationReport } from './types.ts';
 
 const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true });
-addFormats.default(ajv, ['date-time']);
+addFormats.default(ajv, ['date-time', 'date']);
 const matchesSchema = ajv.compile<CertificationReport>(reportSchema);
 
 export type ReportValidation =

@@ -1,4 +1,5 @@
-import type { ReportTier, Verdict } from './types.ts';
+import { plural } from '../common/index.ts';
+import type { ReportExemption, ReportTier, Verdict } from './types.ts';
 
 function idsWith(tiers: readonly ReportTier[], status: string): string[] {
   return tiers.flatMap((tier) => tier.steps.filter((s) => s.status === status).map((s) => s.id));
@@ -20,12 +21,47 @@ function advisoryNotes(tiers: readonly ReportTier[]): string[] {
   );
 }
 
+/** Every exempted finding, said aloud: an exemption is never a silent pass. */
+function exemptedNotes(tiers: readonly ReportTier[]): string[] {
+  return tiers.flatMap((tier) =>
+    tier.steps.flatMap((step) =>
+      step.findings.flatMap((finding) => {
+        const exemption = finding.exemption;
+        if (exemption === undefined) return [];
+        const where = [finding.file, finding.line].filter((part) => part !== undefined).join(':');
+        return [
+          `${step.id}: exempted ${finding.rule}${where === '' ? '' : ` at ${where}`}: ${exemption.reason} (${exemption.owner}, until ${exemption.expires}, ${exemption.source})`,
+        ];
+      }),
+    ),
+  );
+}
+
+function staleNotes(exemptions: readonly ReportExemption[]): string[] {
+  return exemptions
+    .filter((exemption) => exemption.status === 'stale')
+    .map(
+      (exemption) =>
+        `the exemption at ${exemption.source} (${exemption.check} in ${exemption.file}) matched no finding in this run: remove it when it is no longer needed`,
+    );
+}
+
 /** Certified only when every step of every tier passed; otherwise, which steps did not. */
-export function verdictOf(tiers: readonly ReportTier[]): Verdict {
+export function verdictOf(
+  tiers: readonly ReportTier[],
+  exemptions: readonly ReportExemption[] = [],
+): Verdict {
   const steps = tiers.flatMap((tier) => tier.steps);
-  const notes = advisoryNotes(tiers);
+  const exempted = exemptedNotes(tiers);
+  const notes = [...advisoryNotes(tiers), ...exempted, ...staleNotes(exemptions)];
   if (steps.length > 0 && steps.every((step) => step.status === 'pass')) {
-    return { certified: true, summary: `CERTIFIED: all ${steps.length} steps passed`, notes };
+    const withExempted =
+      exempted.length === 0 ? '' : `, with ${plural(exempted.length, 'exempted finding')}`;
+    return {
+      certified: true,
+      summary: `CERTIFIED: all ${steps.length} steps passed${withExempted}`,
+      notes,
+    };
   }
   const parts = [
     ['failed', idsWith(tiers, 'fail')],

@@ -1,6 +1,5 @@
 export { runPipeline, unknownIds, type RunPipelineOptions } from './run.ts';
 export {
-  isRendererChoice,
   rendererChoices,
   resolveRenderer,
   type RendererChoice,

@@ -3,10 +3,6 @@ export const rendererChoices = ['auto', 'fancy', 'plain', 'silent'] as const;
 export type RendererChoice = (typeof rendererChoices)[number];
 export type ResolvedRenderer = Exclude<RendererChoice, 'auto'>;
 
-export function isRendererChoice(value: string): value is RendererChoice {
-  return (rendererChoices as readonly string[]).includes(value);
-}
-
 /** `auto` resolves to the plain line-per-event renderer when stdout is not a TTY or `CI` is set. */
 export function resolveRenderer(
   choice: RendererChoice,

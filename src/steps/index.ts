@@ -3,7 +3,9 @@ export { vitestArguments, type VitestArgumentsOptions } from './vitest.ts';
 export type {
   CaseMedian,
   CaseRatio,
+  CoverageFigures,
   Finding,
+  FindingExemption,
   Spread,
   StepContext,
   StepDetails,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { runLiveCheck, type LiveCheckDocument } from '../live-check/index.ts';
 import type { LiveCheckStepSpec } from '../pipeline/index.ts';
-import { createTail } from './process.ts';
+import { createTail } from '../common/index.ts';
 import type { Finding, StepContext, StepOutcome } from './types.ts';
 
 /** How many of the command's last output lines a step that did not pass keeps. */

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { plural } from '../common/index.ts';
 import type { RegistryCheckStepSpec } from '../pipeline/index.ts';
 import { checkRegistry, type Diagnostic } from '../registry/index.ts';
 import type { Finding, StepContext, StepOutcome } from './types.ts';
@@ -20,8 +21,6 @@ function findingOf(diagnostic: Diagnostic, projectRoot: string): Finding {
   };
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /**
  * The feature's registry checked as `weaver registry check` does, in-process (or by the real
  * weaver binary when the engine says so): any error fails the step, warnings are reported.
@@ -39,6 +38,7 @@ export async function runRegistryCheckStep(
     engine: spec.engine ?? 'auto',
     future: spec.future === true,
     env: context.env,
+    signal: context.signal,
   });
   if (result.kind !== 'checked') {
     return {

@@ -1,6 +1,16 @@
 import type { Pipeline } from '../pipeline/index.ts';
 import type { TypeScriptSession } from '../typescript-session/index.ts';
 
+/** The written exemption that covers a finding: it is reported as exempted, and does not count. */
+export interface FindingExemption {
+  readonly reason: string;
+  readonly owner: string;
+  /** The last day it holds, `YYYY-MM-DD`. */
+  readonly expires: string;
+  /** Where it is written: `pipeline/exemptions.yaml:12`. */
+  readonly source: string;
+}
+
 /** One thing a step found wrong (or could not check), located in a file when it can be. */
 export interface Finding {
   /** A short stable id of the rule or check, e.g. `non-null-assertion`. */
@@ -10,6 +20,8 @@ export interface Finding {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
+  /** Present when a written exemption covers the finding. */
+  readonly exemption?: FindingExemption;
 }
 
 /** Counts from a test run. */
@@ -18,6 +30,22 @@ export interface TestCounts {
   readonly failed: number;
   readonly skipped: number;
   readonly total: number;
+}
+
+/** Coverage of the feature's source by its test suite, with the floors it was held to. */
+export interface CoverageFigures {
+  /** Percent of the lines covered, over every file of `feature.source`. */
+  readonly linesPercent: number;
+  readonly branchesPercent: number;
+  readonly lines: { readonly covered: number; readonly total: number };
+  readonly branches: { readonly covered: number; readonly total: number };
+  /** Files measured. */
+  readonly files: number;
+  readonly floors: {
+    readonly lines: number;
+    readonly branches?: number;
+    readonly perFile: boolean;
+  };
 }
 
 /** min / median / p99 of a measured quantity. */
@@ -132,7 +160,12 @@ export interface SubCheck {
 /** Structured figures a step has beyond its status; the report renders each kind. */
 export type StepDetails =
   | { readonly kind: 'command'; readonly argv: readonly string[]; readonly exitCode: number | null }
-  | { readonly kind: 'tests'; readonly counts: TestCounts }
+  | {
+      readonly kind: 'tests';
+      readonly counts: TestCounts;
+      /** Absent when the step measures no coverage (`coverage: off`) or could not. */
+      readonly coverage?: CoverageFigures;
+    }
   | { readonly kind: 'ticks'; readonly figures: TickFigures }
   | { readonly kind: 'checks'; readonly checks: readonly SubCheck[] }
   | {

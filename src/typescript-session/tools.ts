@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type * as EslintModule from 'eslint';
 import type TypeScriptModule from 'typescript';
 import type { ToolOrigin } from './protocol.ts';
+import { errnoCodeOf } from '../common/index.ts';
 
 export type TypeScript = typeof TypeScriptModule;
 export type Eslint = typeof EslintModule;
@@ -14,7 +15,7 @@ export interface LoadedTool<T> {
 }
 
 function isModuleNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'MODULE_NOT_FOUND';
+  return errnoCodeOf(error) === 'MODULE_NOT_FOUND';
 }
 
 /** Where `name` resolves from the project root, or undefined when the project does not have it. */

@@ -130,7 +130,7 @@ export function parseYamlText(
       wholeFile,
     );
   }
-  const positions = new PositionIndex(file, text, maxDepth);
+  const positions = new PositionIndex(file, text);
   const expectsMapping = (options.expect ?? 'mapping') === 'mapping';
   const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (expectsMapping && !isMapping) {

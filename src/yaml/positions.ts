@@ -1,145 +1,118 @@
-import yaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
 import type { SourceLocation, YamlPath } from './types.ts';
 
 /**
- * One node as js-yaml reports it through its parse listener: where it opened, what it became
- * and the nodes opened inside it, in source order.
+ * The `yaml` package, required when a file's positions are first read: most runs read none, and
+ * its CommonJS build loads in one step where the ES modules go one by one through certify's
+ * module hooks.
  */
-export interface ParseFrame {
-  readonly start: number;
-  readonly children: ParseFrame[];
-  kind: string | null;
-  result: unknown;
+const require = createRequire(import.meta.url);
+let yamlPackage: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlPackage ??= require('yaml') as typeof Yaml;
+  return yamlPackage;
 }
 
 /**
- * Where a node starts, and for a mapping entry where its key is written, with the parse frame it
- * was read from (undefined for a document without content).
+ * Where a node starts, and for a mapping entry where its key is written, with the node read
+ * there (undefined for a document without content).
  */
 interface PositionNode {
   readonly offset: number;
   readonly keyOffset?: number;
-  readonly frame?: ParseFrame;
+  readonly node?: Node;
+}
+
+/** An entry's value or an item as a node; null where the text has none. */
+function asNode(value: unknown): Node | null {
+  return yaml().isNode(value) ? value : null;
 }
 
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
-const HASH = 35;
 
-/** Skips blanks, line breaks and comments: js-yaml opens a node before the space in front of it. */
-function skipToContent(text: string, from: number): number {
-  let at = from;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    if (code === SPACE || code === TAB || code === LF || code === CR) at += 1;
-    else if (code === HASH) while (at < text.length && text.charCodeAt(at) !== LF) at += 1;
-    else break;
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === LF || code === CR;
+}
+
+/** Flow indicators end a property token read backwards: `[&a x]`, `{k: !t v}`. */
+function endsToken(code: number): boolean {
+  return isBlank(code) || code === 91 || code === 123 || code === 44; // [ { ,
+}
+
+/**
+ * The start of a node's properties (`&anchor`, `!tag`, in either order) written before `start`,
+ * or `start`: a node is located where it opens, properties included, as before.
+ */
+function withProperties(text: string, start: number): number {
+  let at = start;
+  for (let property = 0; property < 2; property += 1) {
+    let end = at;
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
+    let begin = end;
+    while (begin > 0 && !endsToken(text.charCodeAt(begin - 1))) begin -= 1;
+    const first = text[begin];
+    if (begin === end || (first !== '&' && first !== '!')) break;
+    at = begin;
   }
   return at;
 }
 
-/**
- * js-yaml sometimes reads a node through a nested call that turns out to be the whole node (a
- * flow list under `- `, a scalar tried as a mapping key): such a wrapper has one child holding
- * the same result, and the child carries the real structure.
- */
-function unwrap(frame: ParseFrame): ParseFrame {
-  let current = frame;
-  for (;;) {
-    const [only] = current.children;
-    const isWrapper =
-      current.children.length === 1 &&
-      only !== undefined &&
-      only.result === current.result &&
-      (current.kind === 'mapping' || current.kind === 'sequence');
-    if (!isWrapper) return current;
-    current = only;
+/** Where a parsed node starts (every node read from text has its range), properties included. */
+function startOf(text: string, node: Node): number | undefined {
+  const start = node.range?.[0];
+  if (start === undefined) return undefined;
+  const hasProperties = node.anchor !== undefined || node.tag !== undefined;
+  return hasProperties ? withProperties(text, start) : start;
+}
+
+/** A scalar with no text at all: `key:` with nothing after it, or a bare `-`. */
+function isEmptyValue(node: Node): boolean {
+  return yaml().isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+}
+
+/** A node's position: its start, or `fallbackOffset` for an empty value (its key, or its list). */
+function nodeAt(text: string, node: Node | null, fallbackOffset: number): PositionNode {
+  const offset = node === null || isEmptyValue(node) ? undefined : startOf(text, node);
+  return offset === undefined || node === null ? { offset: fallbackOffset } : { offset, node };
+}
+
+/** The entry of `key`; the last one when a key is written twice, as in a map built from all. */
+function entryOf(items: readonly Pair[], key: string): Pair | undefined {
+  const { isScalar } = yaml();
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    const item = items[index];
+    if (item !== undefined && isScalar(item.key) && String(item.key.value) === key) return item;
   }
-}
-
-function crossesLineBreak(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).includes('\n');
-}
-
-/** A node's position: its own start, or `fallbackOffset` for an empty value on a later line. */
-function nodeAt(text: string, raw: ParseFrame, fallbackOffset: number): PositionNode {
-  const frame = unwrap(raw);
-  const skipped = skipToContent(text, frame.start);
-  // An empty value (`key:` then a new line) would otherwise point at the next line's content.
-  const isEmpty = frame.result === null || frame.result === undefined;
-  const offset = isEmpty && crossesLineBreak(text, frame.start, skipped) ? fallbackOffset : skipped;
-  return { offset, frame };
+  return undefined;
 }
 
 /**
- * The child of `node` at one step of a path, or undefined when there is none. Worked out only
- * along the paths asked for: building every node of a file cost more than the whole lookup.
+ * The child of `position` at one step of a path, or undefined when there is none. An alias is
+ * not followed: its position is where the alias is written.
  */
 function childAt(
   text: string,
-  node: PositionNode,
+  position: PositionNode,
   step: string | number,
 ): PositionNode | undefined {
-  const { frame } = node;
-  if (frame === undefined) return undefined;
-  const { children, kind, result } = frame;
-  if (kind === 'mapping') {
-    if (typeof step !== 'string' || children.length % 2 !== 0) return undefined;
-    // The last entry with the key wins, as it would in a map built from all of them.
-    for (let index = children.length - 2; index >= 0; index -= 2) {
-      const key = children[index];
-      const value = children[index + 1];
-      if (key === undefined || value === undefined || String(key.result) !== step) continue;
-      const keyOffset = skipToContent(text, key.start);
-      return { ...nodeAt(text, value, keyOffset), keyOffset };
-    }
-    return undefined;
+  const { node } = position;
+  const { isMap, isScalar, isSeq } = yaml();
+  if (isMap(node) && typeof step === 'string') {
+    const entry = entryOf(node.items, step);
+    const keyOffset = isScalar(entry?.key) ? startOf(text, entry.key) : undefined;
+    if (entry === undefined || keyOffset === undefined) return undefined;
+    return { ...nodeAt(text, asNode(entry.value), keyOffset), keyOffset };
   }
-  const isWholeSequence =
-    kind === 'sequence' && Array.isArray(result) && result.length === children.length;
-  if (!isWholeSequence || typeof step !== 'number') return undefined;
-  const item = children[step];
-  return item === undefined ? undefined : nodeAt(text, item, node.offset);
-}
-
-/** Offsets of the first character of every line, for offset → line/column conversion. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
-/**
- * Parses again with js-yaml's listener to learn where each node starts. Only done for a file
- * whose positions are asked for (one with a diagnostic, a model location read): most files of
- * a clean registry never pay for it.
- */
-function parseFrames(text: string, maxDepth: number): ParseFrame | undefined {
-  const open: ParseFrame[] = [];
-  let root: ParseFrame | undefined;
-  const options: yaml.LoadOptions & { maxDepth: number } = {
-    schema: yaml.CORE_SCHEMA,
-    maxDepth,
-    listener(event, state) {
-      if (event === 'open') {
-        open.push({ start: state.position, children: [], kind: null, result: undefined });
-        return;
-      }
-      const frame = open.pop();
-      if (frame === undefined) return;
-      // `kind` is null for empty nodes and aliases, though the typings claim a string.
-      const kind: unknown = state.kind;
-      frame.kind = typeof kind === 'string' ? kind : null;
-      frame.result = state.result;
-      const parent = open.at(-1);
-      if (parent === undefined) root = frame;
-      else parent.children.push(frame);
-    },
-  };
-  yaml.load(text, options);
-  return root;
+  if (isSeq(node) && typeof step === 'number') {
+    if (step >= node.items.length) return undefined;
+    return nodeAt(text, asNode(node.items[step]), position.offset);
+  }
+  return undefined;
 }
 
 /** A location whose line and column are worked out the first time they are read. */
@@ -157,18 +130,21 @@ export function lazyLocation(file: string, compute: () => SourceLocation): Sourc
   };
 }
 
-/** Answers "where is this node" for one parsed document, building its index on first use. */
+/**
+ * Answers "where is this node" for one parsed document. The values come from js-yaml (several
+ * times faster); positions from the `yaml` package's document, parsed only for a file whose
+ * positions are read (one with a diagnostic, a model location read): most files of a clean
+ * registry never pay for it.
+ */
 export class PositionIndex {
   readonly #file: string;
   readonly #text: string;
-  readonly #maxDepth: number;
   #root: PositionNode | undefined;
-  #lineStarts: number[] | undefined;
+  #lines: Yaml.LineCounter | undefined;
 
-  constructor(file: string, text: string, maxDepth: number) {
+  constructor(file: string, text: string) {
     this.#file = file;
     this.#text = text;
-    this.#maxDepth = maxDepth;
   }
 
   locate(path: YamlPath): SourceLocation {
@@ -184,8 +160,15 @@ export class PositionIndex {
 
   #index(): PositionNode {
     if (this.#root === undefined) {
-      const frame = parseFrames(this.#text, this.#maxDepth);
-      this.#root = frame === undefined ? { offset: 0 } : nodeAt(this.#text, frame, 0);
+      const { LineCounter, parseDocument } = yaml();
+      this.#lines = new LineCounter();
+      // The text already parsed as YAML 1.2 core (js-yaml); duplicate keys were refused there.
+      const document = parseDocument(this.#text, {
+        lineCounter: this.#lines,
+        schema: 'core',
+        uniqueKeys: false,
+      });
+      this.#root = nodeAt(this.#text, document.contents, 0);
     }
     return this.#root;
   }
@@ -202,15 +185,7 @@ export class PositionIndex {
   }
 
   #toLocation(offset: number): SourceLocation {
-    this.#lineStarts ??= lineStartsOf(this.#text);
-    const starts = this.#lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { file: this.#file, line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+    const { line, col } = this.#lines?.linePos(offset) ?? { line: 1, col: offset + 1 };
+    return { file: this.#file, line, column: col };
   }
 }

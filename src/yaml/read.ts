@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { errnoCodeOf } from '../common/index.ts';
 import { parseYamlText } from './parse.ts';
 import type { YamlProblemKind, YamlReadOptions, YamlReadResult } from './types.ts';
 
@@ -10,14 +11,8 @@ function failure(kind: YamlProblemKind, file: string, message: string): YamlRead
   return { ok: false, problem: { kind, message, location: { file, line: 1, column: 1 } } };
 }
 
-function errorCode(error: unknown): string | undefined {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return undefined;
-}
-
 function ioFailure(error: unknown, file: string): YamlReadResult {
-  const code = errorCode(error);
+  const code = errnoCodeOf(error);
   if (code === undefined) throw error;
   if (code === 'ENOENT' || code === 'ENOTDIR') return failure('not-found', file, 'no such file');
   if (code === 'ELOOP')

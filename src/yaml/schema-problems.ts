@@ -36,6 +36,11 @@ function expectedTypes(params: Record<string, unknown>): string {
   return names.map((name) => typeNames[name] ?? name).join(' or ');
 }
 
+const formatNames: Readonly<Record<string, string>> = {
+  date: 'a date written YYYY-MM-DD, a day that exists',
+  'date-time': 'a date and time as RFC 3339 writes them',
+};
+
 function schemaKeysOf(parentSchema: unknown): string[] {
   if (parentSchema === null || typeof parentSchema !== 'object') return [];
   const { properties } = parentSchema as { properties?: unknown };
@@ -88,6 +93,11 @@ function describe(document: YamlDocument, error: ErrorObject): SchemaProblem {
       );
     case 'const':
       return at(`${where} must be ${JSON.stringify(params.allowedValue)}`);
+    case 'format': {
+      const format = String(params.format);
+      const expected = formatNames[format] ?? `the format "${format}"`;
+      return at(`${where} is ${describeValue(error.data)}; expected ${expected}`);
+    }
     case 'anyOf':
     case 'oneOf': {
       const expected = schemaDescription(error.parentSchema);

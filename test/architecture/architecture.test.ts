@@ -38,7 +38,7 @@ describe('the source tree', () => {
     },
   );
 
-  it('src/ never imports a feature: features are described by pipeline files', () => {
+  it('src/ imports nothing outside src/: no feature (pipeline files describe them), no bin/', () => {
     const reachingOut = edgesUnder(join(projectRoot, 'src'))
       .filter((edge) => !edge.to.startsWith(join(projectRoot, 'src')))
       .map((edge) => `${show(edge.from)} -> ${show(edge.to)}`);
@@ -70,6 +70,17 @@ describe('the import-graph rules themselves', () => {
     expect(relativeImportsOf(from).map(bypassedEntry)).toEqual([
       join(root, 'entry/stage/index.ts'),
     ]);
+  });
+
+  it('reads the imports of JavaScript files too', () => {
+    const from = write('js/stage/entry.js', "import '../../outside/hooks.js';\n");
+    expect(listSourceFiles(join(root, 'js'))).toEqual([from]);
+    expect(relativeImportsOf(from)).toEqual([{ from, to: join(root, 'outside/hooks.js') }]);
+  });
+
+  it('accepts an index.js as a folder entry', () => {
+    const from = write('jsentry/main.js', "import './loader/index.js';\n");
+    expect(relativeImportsOf(from).map(bypassedEntry)).toEqual([undefined]);
   });
 
   it('accepts an index import and an ancestor import', () => {

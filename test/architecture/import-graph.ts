@@ -8,12 +8,18 @@ export interface ImportEdge {
   readonly to: string;
 }
 
-/** Every `.ts` file under `root`, as absolute paths. */
+/** Source files: TypeScript, and the JavaScript that runs before TypeScript can (module hooks). */
+const sourceFile = /\.(?:[cm]?ts|[cm]?js)$/;
+
+/** Every source file under `root`, as absolute paths. */
 export function listSourceFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .filter((entry) => entry.isFile() && sourceFile.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
 }
+
+/** A folder's public entry: its `index.ts`, or `index.js` for a folder of JavaScript. */
+const entryFiles = new Set(['index.ts', 'index.js']);
 
 /** Relative imports of `file` (static, dynamic and type-only), resolved to absolute paths. */
 export function relativeImportsOf(file: string): ImportEdge[] {
@@ -25,15 +31,15 @@ export function relativeImportsOf(file: string): ImportEdge[] {
 }
 
 /**
- * The folder rule: from outside a folder, only its `index.ts` may be imported. Returns the
- * offending folder's index path when `edge` reaches past it, else undefined.
+ * The folder rule: from outside a folder, only its `index.ts` (or `index.js`) may be imported.
+ * Returns the offending folder's index path when `edge` reaches past it, else undefined.
  */
 export function bypassedEntry(edge: ImportEdge): string | undefined {
   const path = relative(dirname(edge.from), edge.to).split(sep);
   const descent = path.filter((part) => part !== '..');
   if (descent.length < 2) return undefined; // same folder, or a file directly in an ancestor
   const [entered, file] = descent;
-  if (descent.length === 2 && file === 'index.ts') return undefined;
+  if (descent.length === 2 && file !== undefined && entryFiles.has(file)) return undefined;
   const base = resolve(dirname(edge.from), ...path.filter((part) => part === '..'));
   return join(base, entered ?? '', 'index.ts');
 }

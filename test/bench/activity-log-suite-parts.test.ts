@@ -1,6 +1,13 @@
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { describe, expect, it } from 'vitest';
+import {
+  BATCH_ROWS,
+  mixedBatches,
+  REALISTIC_MIX,
+} from '../../feature/activity-log/bench/batch-stream.ts';
 import { LogRotation } from '../../feature/activity-log/bench/log-rotation.ts';
+import { StoreDigest, storeProblems } from '../../feature/activity-log/bench/store-guard.ts';
+import { makeWorkload } from '../../feature/activity-log/bench/workload.ts';
 import {
   exportProblems,
   startExportingTelemetry,
@@ -66,6 +73,9 @@ describe("the activity log suite's log rotation, emptying", () => {
     expect(emptied.share().rows).toBe(first.share().rows);
     expect(new Uint8Array(emptied.share().rows)).toEqual(new Uint8Array(fresh.rows));
     expect(new Uint8Array(emptied.share().extras)).toEqual(new Uint8Array(fresh.extras));
+    expect(new Uint8Array(emptied.share().columns.buffer)).toEqual(
+      new Uint8Array(fresh.columns.buffer),
+    );
   });
 });
 
@@ -116,5 +126,75 @@ describe("the activity log suite's exporting telemetry", () => {
     } finally {
       await telemetry.shutdown();
     }
+  });
+});
+
+describe("the activity log suite's mixed batches", () => {
+  const planned = mixedBatches(makeWorkload(BATCH_ROWS * 16), REALISTIC_MIX, now);
+
+  it('repeat the end of the batch before, the first batch the last one, going round', () => {
+    const { overlap } = REALISTIC_MIX;
+    planned.forEach(({ batch }, index) => {
+      const before = planned.at(index - 1)?.batch;
+      expect(batch.userIds.subarray(0, overlap)).toEqual(before?.userIds.subarray(-overlap));
+      expect(batch.timestamps.subarray(0, overlap)).toEqual(before?.timestamps.subarray(-overlap));
+    });
+  });
+
+  it('hold about 1 duplicate row in 100 and 1 refused row in 1,000, refused by the log', () => {
+    const rows = planned.length * BATCH_ROWS;
+    expect(planned.length * REALISTIC_MIX.overlap).toBeCloseTo(rows / 100, -2);
+    const log = new ActivityLog({ capacity: rows });
+    const refused = planned.flatMap(({ batch }) => {
+      const result = log.logBatch(batch);
+      return result.ok ? result.refused.map(({ code }) => code) : ['whole batch'];
+    });
+    expect(refused).toHaveLength(64);
+    expect(new Set(refused)).toEqual(
+      new Set(['INVALID_USER_ID', 'INVALID_ACTION_TYPE', 'INVALID_TIMESTAMP']),
+    );
+  });
+});
+
+describe("the activity log suite's store guard", () => {
+  interface Row {
+    readonly userId: number;
+    readonly actionCode: number;
+    readonly timeMs: number;
+  }
+  const [first, second, third]: readonly [Row, Row, Row] = [
+    { userId: 5, actionCode: 1, timeMs: now - 3 },
+    { userId: 6, actionCode: 2, timeMs: now - 2 },
+    { userId: 5, actionCode: 3, timeMs: now - 1 },
+  ];
+  const rows = [first, second, third];
+  const digestOf = (stored: readonly Row[]) => {
+    const digest = new StoreDigest();
+    for (const row of stored) digest.add(row);
+    return digest;
+  };
+  const logOf = (stored: readonly Row[]) => {
+    const log = new ActivityLog();
+    log.logBatch({
+      userIds: BigUint64Array.from(stored, (row) => BigInt(row.userId)),
+      actionCodes: Uint8Array.from(stored, (row) => row.actionCode),
+      timestamps: Float64Array.from(stored, (row) => row.timeMs),
+    });
+    return log;
+  };
+
+  it('passes a log holding exactly the rows logged', () => {
+    expect(storeProblems(logOf(rows), digestOf(rows))).toEqual([]);
+  });
+
+  it.each<[string, Row[]]>([
+    ['a row missing', [first, second]],
+    ["a user's rows out of order", [third, second, first]],
+    ['another action stored', [first, second, { ...third, actionCode: 0 }]],
+    ['another time stored', [first, second, { ...third, timeMs: now }]],
+  ])('catches %s', (_, stored) => {
+    expect(storeProblems(logOf(stored), digestOf(rows))).toEqual([
+      expect.stringMatching(/holds 2 events|differ from those logged/),
+    ]);
   });
 });

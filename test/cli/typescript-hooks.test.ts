@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/run-certify.ts';
 import { createTempProject, type TempProject } from '../support/temp-project.ts';
 
-const register = pathToFileURL(`${projectRoot}/bin/typescript-register.js`).href;
+const register = pathToFileURL(`${projectRoot}/src/typescript-loader/index.js`).href;
 
 /** Runs a TypeScript file in a real Node process with certify's hooks, as bin/certify.js does. */
 async function runTypeScript(file: string) {

@@ -1,5 +1,6 @@
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -18,6 +19,10 @@ export interface ProjectCopy {
   /** Replaces `find` (which must be there) in a file of the copy. */
   edit(path: string, find: string | RegExp, replace: string): void;
   write(path: string, content: string): void;
+  /** Deletes a file of the copy (which must be there). */
+  delete(path: string): void;
+  /** The copy's files under `folder`, as paths relative to the copy's root. */
+  list(folder: string): string[];
   remove(): void;
 }
 
@@ -54,32 +59,64 @@ export function copyProject(projectRoot: string, files: readonly string[]): Proj
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     },
+    delete(path) {
+      rmSync(join(root, path));
+    },
+    list(folder) {
+      return files.filter((path) => path.startsWith(`${folder}/`) && existsSync(join(root, path)));
+    },
     remove() {
       rmSync(root, { recursive: true, force: true });
     },
   };
 }
 
+/** What part of the shipped pipeline a gate run needs. */
+export interface GateRun {
+  /** The vitest step's test files; `all` keeps the shipped step, its coverage floors too. */
+  readonly tests: readonly string[] | 'all';
+  /** Only these tiers, in the shipped order (default: every tier). */
+  readonly tiers?: readonly string[];
+  /** Steps left out (default: none). */
+  readonly withoutSteps?: readonly string[];
+}
+
+type Path = (string | number)[];
+
 /**
  * The shipped pipeline, shortened for the gate suite where a step's cost does not decide whether
- * it can fail: the benchmark measures only the budgeted case, in one round, and the test suite
- * runs `testFiles` (the injected failing test among them). Every other step, and every budget,
- * stays as shipped.
+ * it can fail: the benchmark measures only the budgeted case, in one round; with a list of test
+ * files the vitest step runs just those and measures no coverage (a few files cannot reach the
+ * feature's floor: the runs that judge coverage keep the shipped step); and a fault that one
+ * tier refuses may run only that tier, without the steps it does not need. Every step that runs
+ * is the real step, with the shipped budgets.
  */
-export function quickPipeline(shipped: string, testFiles: readonly string[]): string {
+export function gatePipeline(shipped: string, run: GateRun): string {
   const document = parseDocument(shipped);
   const budget = document.getIn(['budgets', 'ticksPerEvent', 'case']);
-  const count = (path: (string | number)[]) =>
+  const count = (path: Path) =>
     (document.getIn(path) as { items: unknown[] } | undefined)?.items.length ?? 0;
-  for (let tier = 0; tier < count(['tiers']); tier += 1) {
-    for (let step = 0; step < count(['tiers', tier, 'steps']); step += 1) {
+  // Backwards, so that deleting an item leaves the indexes still to visit as they were.
+  for (let tier = count(['tiers']) - 1; tier >= 0; tier -= 1) {
+    if (
+      run.tiers !== undefined &&
+      !run.tiers.includes(String(document.getIn(['tiers', tier, 'id'])))
+    ) {
+      document.deleteIn(['tiers', tier]);
+      continue;
+    }
+    for (let step = count(['tiers', tier, 'steps']) - 1; step >= 0; step -= 1) {
       const path = ['tiers', tier, 'steps', step];
       const kind = document.getIn([...path, 'kind']);
-      if (kind === 'tick-bench') {
+      if ((run.withoutSteps ?? []).includes(String(document.getIn([...path, 'id'])))) {
+        document.deleteIn(path);
+      } else if (kind === 'tick-bench') {
         document.setIn([...path, 'cases'], [budget]);
         document.setIn([...path, 'timing'], { rounds: 1 });
+      } else if (kind === 'vitest' && run.tests !== 'all') {
+        document.setIn([...path, 'args'], [...run.tests]);
+        document.setIn([...path, 'coverage'], 'off');
       }
-      if (kind === 'vitest') document.setIn([...path, 'args'], [...testFiles]);
     }
   }
   return document.toString();

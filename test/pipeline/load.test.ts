@@ -327,6 +327,33 @@ describe('loading a pipeline file', () => {
       'unknown key "cap"',
     ],
     [
+      'a coverage floor over 100',
+      validPipeline.replace(
+        'args: [feature/demo] }',
+        'args: [feature/demo], coverage: { lines: 120 } }',
+      ),
+      'schema',
+      28,
+      'tiers[2].steps[0].coverage',
+      'must be off, or floors such as { lines: 90, branches: 80, perFile: true }',
+    ],
+    [
+      'a coverage that is neither off nor floors',
+      validPipeline.replace('args: [feature/demo] }', 'args: [feature/demo], coverage: on }'),
+      'schema',
+      28,
+      'tiers[2].steps[0].coverage',
+      'must be off, or floors such as',
+    ],
+    [
+      'an unknown feature kind',
+      validPipeline.replace('  name: demo-feature\n', '  name: demo-feature\n  kind: plugin\n'),
+      'schema',
+      4,
+      'feature.kind',
+      'expected one of: library, application',
+    ],
+    [
       'an entry that is a folder',
       validPipeline.replace('entry: feature/demo/src/index.ts', 'entry: feature/demo/src'),
       'missing-path',

@@ -1,9 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRegistry } from '../../src/registry/index.ts';
-import { runCertify } from '../support/run-certify.ts';
+import { projectRoot, runCertify } from '../support/run-certify.ts';
+import { withFilePermissions } from '../support/unprivileged.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'certify-bad-registry-'));
 afterAll(() => {
@@ -155,6 +165,41 @@ describe('the command line on bad input', () => {
     const run = await runCertify(['registry', 'check', '-r', registry, '--engine', 'builtin']);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(`error[DeserializationError] ${registry}/image.yaml:1:1`);
+  });
+
+  it('exits 2 saying "permission denied", not "not found", for a registry it may not read', async () => {
+    const locked = join(scratch, 'locked');
+    const registry = join(locked, 'registry');
+    mkdirSync(registry, { recursive: true });
+    writeFileSync(join(registry, 'registry.yaml'), valid);
+    const argv = withFilePermissions([
+      process.execPath,
+      resolve(projectRoot, 'bin/certify.js'),
+      ...['registry', 'check', '-r', registry, '--engine', 'builtin'],
+    ]);
+    if (argv === undefined) return; // root without setpriv: permissions cannot be enforced
+    const [program = '', ...args] = argv;
+    chmodSync(locked, 0o000);
+    try {
+      const run = await execa(program, args, { reject: false, env: { FORCE_COLOR: '0' } });
+      expect(run.stderr).toBe(
+        `certify registry check: the registry folder ${registry} cannot be read: permission denied`,
+      );
+      expect(run.exitCode).toBe(2);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+
+  it('exits 2 naming a symbolic link loop as the registry folder, not "not found"', async () => {
+    const loop = join(scratch, 'loop-a');
+    symlinkSync(join(scratch, 'loop-b'), loop);
+    symlinkSync(loop, join(scratch, 'loop-b'));
+    const run = await runCertify(['registry', 'check', '-r', loop, '--engine', 'builtin']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(
+      `certify registry check: the registry folder ${loop} cannot be read: symbolic link loop`,
+    );
   });
 
   it('exits 2 with a one-line message when there is nothing to check', async () => {

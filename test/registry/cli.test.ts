@@ -88,7 +88,7 @@ describe('certify registry check', () => {
     expect(runs.map((run) => run.exitCode)).toEqual([2, 2, 2, 2]);
     expect(runs.map((run) => run.stderr.split('\n')[0])).toEqual([
       'certify: registry check needs -r/--registry <dir>, the registry folder',
-      'certify: --diagnostic-format must be one of ansi, json, gh_workflow_command, got "xml"',
+      'certify: --diagnostic-format must be one of ansi, json, gh_workflow_command; got "xml"',
       expect.stringContaining(
         'certify registry check: the Rego policy naming.rego needs the real weaver binary',
       ),

@@ -1,8 +1,11 @@
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRegistry, type RegistryCheckResult } from '../../src/registry/index.ts';
-import { runCertify } from '../support/run-certify.ts';
+import { isAlive } from '../support/process-tree.ts';
+import { projectRoot, runCertify } from '../support/run-certify.ts';
 import {
+  writeHangingWeaver,
   writeWeaverStandIn as writeStandIn,
   type WeaverStandIn,
 } from './support/weaver-stand-in.ts';
@@ -210,5 +213,28 @@ describe('the weaver engine, with a stand-in weaver', () => {
       ['UnresolvedAttributeRef', 'violation'],
     ]);
     expect(run.stderr).toContain('(weaver engine)');
+  });
+
+  it('stops a weaver that hangs, and every process it started, on Ctrl-C: exit 130', async () => {
+    const weaver = writeHangingWeaver();
+    try {
+      const child = execa(
+        'node',
+        [resolve(projectRoot, 'bin/certify.js'), 'registry', 'check', '-r', registry],
+        {
+          env: { PATH: `${weaver.dir}${delimiter}${process.env.PATH ?? ''}` },
+          reject: false,
+        },
+      );
+      await expect.poll(() => weaver.pids(), { timeout: 10_000 }).toHaveLength(2);
+      child.kill('SIGINT');
+      const run = await child;
+      expect(run.exitCode).toBe(130);
+      expect(run.stderr).toContain('interrupted');
+      const pids = weaver.pids();
+      await expect.poll(() => pids.filter(isAlive), { timeout: 5_000 }).toEqual([]);
+    } finally {
+      weaver.remove();
+    }
   });
 });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Exemption } from '../../src/pipeline/index.ts';
 import {
+  buildReport,
   certificationPredicate,
   renderJUnit,
   renderMarkdown,
   validateCertificationReport,
+  type CertificationReport,
 } from '../../src/report/index.ts';
-import { failingReport, passingReport, reportOf, steps } from './fixture-run.ts';
+import type { StepResult } from '../../src/runner/index.ts';
+import { fixturePipeline } from '../steps/step-context.ts';
+import { failingReport, passingReport, reportOf, runOf, steps } from './fixture-run.ts';
 
 const inconclusiveTickReport = () =>
   reportOf([{ id: '3', steps: [steps.ticksInconclusive, steps.audit] }]);
@@ -196,6 +201,108 @@ describe('the JUnit report', () => {
     );
     expect(inconclusive).toContain(
       'profile: demo/hot-path: tick-profile-demo-hot-path.svg, tick-profile-demo-hot-path.cpuprofile',
+    );
+  });
+});
+
+describe('written exemptions in the report', () => {
+  const entry = (line: number, fields: Partial<Exemption> = {}): Exemption => ({
+    check: 'skipped-test',
+    file: 'feature/demo/test/**',
+    reason: 'needs the reference schemas, absent from a clone on its own',
+    owner: 'demo team',
+    expires: '2027-06-30',
+    source: { file: 'pipeline/exemptions.yaml', line },
+    ...fields,
+  });
+  const testsStep = {
+    id: 'tests',
+    name: 'test suite',
+    kind: 'vitest',
+    status: 'pass',
+    reason: '1 passed, 0 failed, 1 skipped (1 exempted)',
+    durationMs: 2_000,
+    findings: [
+      {
+        rule: 'skipped-test',
+        message: 'needs the schemas is skipped',
+        file: 'feature/demo/test/a.test.ts',
+        line: 4,
+        exemption: {
+          reason: 'needs the reference schemas, absent from a clone on its own',
+          owner: 'demo team',
+          expires: '2027-06-30',
+          source: 'pipeline/exemptions.yaml:3',
+        },
+      },
+    ],
+    details: {
+      kind: 'tests',
+      counts: { passed: 1, failed: 0, skipped: 1, total: 2 },
+      coverage: {
+        linesPercent: 96.5,
+        branchesPercent: 81.25,
+        lines: { covered: 193, total: 200 },
+        branches: { covered: 65, total: 80 },
+        files: 12,
+        floors: { lines: 90, perFile: true },
+      },
+    },
+  } satisfies StepResult;
+
+  function exemptedReport(): CertificationReport {
+    return buildReport({
+      pipeline: {
+        ...fixturePipeline('/project', [
+          entry(3),
+          entry(9, { check: 'ts-ignore', file: 'feature/demo/src/**' }),
+          entry(15, { match: 'another test' }),
+          entry(21, { expires: '2026-01-31' }),
+        ]),
+        exemptions: 'pipeline/exemptions.yaml',
+      },
+      run: runOf([{ id: '3', steps: [testsStep] }]),
+      options: { keepGoing: false, only: [] },
+      signer: { keyid: 'ab'.repeat(32), selfSigned: true, source: 'a local key' },
+      git: { commit: 'c'.repeat(40), workingTree: 'clean' },
+    });
+  }
+
+  it('records what became of each exemption: applied, not checked, stale, expired', () => {
+    const report = exemptedReport();
+    expect(report.exemptions?.map((e) => [e.source, e.status, e.findings])).toEqual([
+      ['pipeline/exemptions.yaml:3', 'applied', 1],
+      ['pipeline/exemptions.yaml:9', 'not-checked', 0],
+      ['pipeline/exemptions.yaml:15', 'stale', 0],
+      ['pipeline/exemptions.yaml:21', 'expired', 0],
+    ]);
+    expect(validateCertificationReport(JSON.parse(JSON.stringify(report)))).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('never passes an exempted finding silently: the verdict says it, and names stale entries', () => {
+    const { verdict } = exemptedReport();
+    expect(verdict.summary).toBe('CERTIFIED: all 1 steps passed, with 1 exempted finding');
+    expect(verdict.notes).toEqual([
+      'tests: exempted skipped-test at feature/demo/test/a.test.ts:4: needs the reference schemas, absent from a clone on its own (demo team, until 2027-06-30, pipeline/exemptions.yaml:3)',
+      'the exemption at pipeline/exemptions.yaml:15 (skipped-test in feature/demo/test/**) matched no finding in this run: remove it when it is no longer needed',
+    ]);
+  });
+
+  it('renders the exemptions, the exempted finding and the coverage figures in Markdown', () => {
+    const markdown = renderMarkdown(exemptedReport());
+    expect(markdown).toContain('## Exemptions');
+    expect(markdown).toContain(
+      '| `pipeline/exemptions.yaml:3` | skipped-test | `feature/demo/test/**` | needs the reference schemas, absent from a clone on its own | demo team | 2027-06-30 | applied to 1 |',
+    );
+    expect(markdown).toContain('| 2026-01-31 | **expired**: a finding |');
+    expect(markdown).toContain(
+      '- `feature/demo/test/a.test.ts:4` needs the schemas is skipped (skipped-test) — **exempted** until 2027-06-30 by demo team',
+    );
+    expect(markdown).toContain('## Test coverage of `feature/demo/src`');
+    expect(markdown).toContain(
+      '| test suite | 96.5% (193 of 200) | 81.3% (65 of 80) | 12 | 90% of lines, in total and per file |',
     );
   });
 });

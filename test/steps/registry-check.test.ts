@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegistryCheckStepSpec } from '../../src/pipeline/index.ts';
 import { runStep, type StepOutcome } from '../../src/steps/index.ts';
+import { writeHangingWeaver } from '../registry/support/weaver-stand-in.ts';
+import { isAlive } from '../support/process-tree.ts';
 import { stepContext } from './step-context.ts';
 
 const fixtures = resolve(import.meta.dirname, '../registry/fixtures');
@@ -46,5 +48,27 @@ describe('the registry-check step', () => {
     const outcome = await check('valid-shop', { engine: 'weaver' });
     expect(outcome.status).toBe('inconclusive');
     expect(outcome.reason).toMatch(/^the registry check could not run: .*weaver/);
+  });
+
+  it('stops a real weaver that hangs, and every process it started, when told to stop', async () => {
+    const weaver = writeHangingWeaver();
+    try {
+      const controller = new AbortController();
+      const env = { PATH: `${weaver.dir}${delimiter}${process.env.PATH ?? ''}` };
+      const context = stepContext(fixtures, { env, signal: controller.signal });
+      const running = runStep(
+        { id: 'registry-check', kind: 'registry-check', timeoutSeconds: 60 },
+        { ...context, pipeline: { ...context.pipeline, registry: 'valid-shop' } },
+      );
+      await expect.poll(() => weaver.pids(), { timeout: 10_000 }).toHaveLength(2);
+      controller.abort();
+      const outcome = await running;
+      expect(outcome.status).toBe('inconclusive');
+      expect(outcome.reason).toMatch(/^the registry check could not run: .*weaver.* stopped/);
+      const pids = weaver.pids();
+      await expect.poll(() => pids.filter(isAlive), { timeout: 5_000 }).toEqual([]);
+    } finally {
+      weaver.remove();
+    }
   });
 });

@@ -1,9 +1,12 @@
-import type { Pipeline } from '../../src/pipeline/index.ts';
+import type { Exemption, Pipeline } from '../../src/pipeline/index.ts';
 import type { StepContext } from '../../src/steps/index.ts';
 import type { TypeScriptSession } from '../../src/typescript-session/index.ts';
 
 /** A pipeline for a fixture feature at `feature/demo` inside `projectRoot`. */
-export function fixturePipeline(projectRoot: string): Pipeline {
+export function fixturePipeline(
+  projectRoot: string,
+  exemptionEntries: readonly Exemption[] = [],
+): Pipeline {
   return {
     version: 1,
     file: `${projectRoot}/pipeline/certify.yaml`,
@@ -17,6 +20,7 @@ export function fixturePipeline(projectRoot: string): Pipeline {
     registry: 'registry',
     budgets: { ticksPerEvent: { case: 'demo/hot-path', max: 8 }, liveCheckCoverage: 100 },
     tiers: [],
+    exemptionEntries,
   };
 }
 
@@ -28,11 +32,13 @@ export function stepContext(
     env?: Record<string, string | undefined>;
     /** For the steps that use the run's TypeScript session; the test closes it. */
     typeScript?: TypeScriptSession;
+    /** The pipeline's written exemptions. */
+    exemptions?: readonly Exemption[];
   } = {},
 ): StepContext & { lines: string[] } {
   const lines: string[] = [];
   return {
-    pipeline: fixturePipeline(projectRoot),
+    pipeline: fixturePipeline(projectRoot, options.exemptions),
     signal: options.signal ?? new AbortController().signal,
     env: options.env ?? process.env,
     progress: (line) => lines.push(line),

@@ -51,6 +51,23 @@ describe('node positions', () => {
     expect(at(['groups', 0, 'brief'])).toEqual([5, 5]);
   });
 
+  it('locates the items of a list that has an empty item, and the empty item at its list', () => {
+    const list = parse('a:\n  c:   # trailing\n    - x\n    -\n    - "q"\n');
+    const where = (path: YamlPath) => [list.locate(path).line, list.locate(path).column];
+    expect(where(['a', 'c', 0])).toEqual([3, 7]);
+    expect(where(['a', 'c', 1])).toEqual([3, 5]);
+    expect(where(['a', 'c', 2])).toEqual([5, 7]);
+  });
+
+  it('locates a node with an anchor or a tag where its properties start', () => {
+    const anchored = parse('a: &x !!str text\nb: [&y 1, !!int 2]\nc: *x\n');
+    const where = (path: YamlPath) => [anchored.locate(path).line, anchored.locate(path).column];
+    expect(where(['a'])).toEqual([1, 4]);
+    expect(where(['b', 0])).toEqual([2, 5]);
+    expect(where(['b', 1])).toEqual([2, 11]);
+    expect(where(['c'])).toEqual([3, 4]);
+  });
+
   it('locates keys', () => {
     const key = document.locateKey(['groups', 0, 'attributes']);
     expect([key.line, key.column]).toEqual([8, 5]);

@@ -3,13 +3,17 @@
  * and the single-event `logEvent` with the OpenTelemetry API alone and with the real SDK.
  */
 import type { BenchCase, BenchCaseRun } from '../../../src/bench/index.ts';
+import { ACTION_TYPE_BY_CODE, DEFAULT_CAPACITY, type BatchResult } from '../src/index.ts';
 import {
-  ACTION_TYPE_BY_CODE,
-  DEFAULT_CAPACITY,
-  type ActivityBatch,
-  type ActivityEvent,
-} from '../src/index.ts';
+  BATCH_ROWS,
+  BATCHES_PER_RUN,
+  mixedBatches,
+  plainBatches,
+  type PlannedBatch,
+  REALISTIC_MIX,
+} from './batch-stream.ts';
 import { LogRotation } from './log-rotation.ts';
+import { StoreDigest, storeProblems } from './store-guard.ts';
 import {
   counterTotal,
   exportProblems,
@@ -19,75 +23,96 @@ import {
 import { eventsPerCall, makeWorkload, type Workload } from './workload.ts';
 
 export const hotPathCase = 'activity-log/hot-path/batch';
+export const mixedHotPathCase = 'activity-log/hot-path/mixed';
 
-/** Thousands of events per batch, as the batch API is meant to be called. */
-const batchSize = 4096;
 /**
- * Batches per timed call: 65,536 events, 120 to 300 µs per call at 2 to 4.5 ns per event, so
- * a sample stays above ticks.md's 100 µs even when the machine is quiet.
- */
-const batchesPerRun = 16;
-/**
- * Every log has the default capacity (1,048,576 events, 29 MB of columns), so appends stream to
+ * Every log has the default capacity (1,048,576 events, 30 MB of columns), so appends stream to
  * memory beyond the caches as in a long-running service (see `LogRotation`).
  */
 const capacity = DEFAULT_CAPACITY;
 
-function batchOf(workload: Workload, from: number, size: number): ActivityBatch {
-  const to = from + size;
-  return {
-    userIds: BigUint64Array.from(workload.userIds.subarray(from, to), (id) => BigInt(id)),
-    actionCodes: workload.actionCodes.slice(from, to),
-    timestamps: workload.timestamps.slice(from, to),
-  };
-}
+/** The producer id of the mixed case's sequenced batches. */
+const PRODUCER = 1;
 
-/** The stored events of the workload's first user, as `getEventsForUser` must give them back. */
-function firstUserEvents(workload: Workload, runs: number): ActivityEvent[] {
-  const userId = workload.userIds[0] ?? 0;
-  const once: ActivityEvent[] = [];
-  for (let index = 0; index < workload.size; index += 1) {
-    if (workload.userIds[index] !== userId) continue;
-    const actionType = ACTION_TYPE_BY_CODE[workload.actionCodes[index] ?? 0] ?? 'login';
-    once.push({ userId, actionType, timestamp: new Date(workload.timestamps[index] ?? 0) });
+/** The rows the current store must hold: each run on it, batch after batch. */
+function expectedDigest(
+  planned: readonly PlannedBatch[],
+  runs: number,
+  repeatsOverlap: boolean,
+): StoreDigest {
+  const digest = new StoreDigest();
+  for (let run = 0; run < runs; run += 1) {
+    planned.forEach(({ kept, keptInOverlap }, index) => {
+      // On a store, the first batch's leading rows are new to it; later batches repeat them.
+      const skip = repeatsOverlap && (run > 0 || index > 0) ? keptInOverlap : 0;
+      for (let row = skip; row < kept.length; row += 1) {
+        const stored = kept[row];
+        if (stored !== undefined) digest.add(stored);
+      }
+    });
   }
-  return Array.from({ length: runs }, () => once).flat();
+  return digest;
 }
 
-/** What the last log holds: its count, and the first user's events read back. */
-function storeProblems(rotation: LogRotation, workload: Workload): string[] {
-  const log = rotation.current;
-  const runs = rotation.runsOnCurrent;
-  const expected = runs * workload.size;
-  if (log.countEvents() !== expected)
-    return [`the log holds ${log.countEvents()} events, expected ${expected}`];
-  const stored = JSON.stringify(log.getEventsForUser(workload.userIds[0] ?? 0));
-  const wanted = JSON.stringify(firstUserEvents(workload, runs));
-  return stored === wanted ? [] : ["the first user's events read back differ from those logged"];
+/** Rows the feature says it handled: stored, acknowledged as duplicates, or refused. */
+function rowsHandled(result: BatchResult): number {
+  return result.ok ? result.accepted + result.duplicates + result.refused.length : 0;
 }
 
-function hotPathRun(): BenchCaseRun {
-  const workload = makeWorkload(batchSize * batchesPerRun);
-  const batches = Array.from({ length: batchesPerRun }, (_, index) =>
-    batchOf(workload, index * batchSize, batchSize),
-  );
-  const rotation = new LogRotation({ capacity, eventsPerRun: workload.size });
+/**
+ * The batch hot path through the public API, on a log with the OpenTelemetry API and no SDK
+ * (span and instruments are no-ops, once per batch). Plain batches of valid rows, or, with
+ * `sequenced`, the realistic mix: sequenced batches repeating the last batch's end and a few
+ * refused rows each. `run` returns the rows the feature reported handling.
+ */
+function hotPathRun(planned: readonly PlannedBatch[], sequenced: boolean): BenchCaseRun {
+  const eventsPerRun = BATCH_ROWS * BATCHES_PER_RUN;
+  const rotation = new LogRotation({ capacity, eventsPerRun });
+  const step = BATCH_ROWS - (sequenced ? REALISTIC_MIX.overlap : 0);
+  const batches = planned.map(({ batch }) => batch);
   let log = rotation.current;
+  let sequence = 0;
   return {
     beforeRun: () => {
       log = rotation.next();
     },
-    // The rows the log reports it accepted or refused: every row it validated.
     run: () => {
-      let performed = 0;
+      let handled = 0;
       for (const batch of batches) {
-        const result = log.logBatch(batch);
-        performed += result.ok ? result.accepted + result.refused.length : 0;
+        // A literal, as a caller builds each batch it sends (a spread copies far more slowly).
+        const { userIds, actionCodes, timestamps } = batch;
+        const result = sequenced
+          ? log.logBatch({
+              userIds,
+              actionCodes,
+              timestamps,
+              producerId: PRODUCER,
+              firstSequence: sequence,
+            })
+          : log.logBatch(batch);
+        sequence += step;
+        handled += rowsHandled(result);
       }
-      return performed;
+      return handled;
     },
-    verify: () => storeProblems(rotation, workload),
+    verify: () =>
+      storeProblems(rotation.current, expectedDigest(planned, rotation.runsOnCurrent, sequenced)),
   };
+}
+
+/** The rows of `workload`, logged `runs` times over. */
+function repeatedDigest(workload: Workload, runs: number): StoreDigest {
+  const digest = new StoreDigest();
+  for (let run = 0; run < runs; run += 1) {
+    for (let index = 0; index < workload.size; index += 1) {
+      digest.add({
+        userId: workload.userIds[index] ?? 0,
+        actionCode: workload.actionCodes[index] ?? 0,
+        timeMs: workload.timestamps[index] ?? 0,
+      });
+    }
+  }
+  return digest;
 }
 
 /** With the SDK: every span of every call exported and encoded, every event counted. */
@@ -135,15 +160,29 @@ function logEventRun(eventsPerRun: number, telemetry?: ExportingTelemetry): Benc
       return stored;
     },
     verify: async () => [
-      ...storeProblems(rotation, workload),
+      ...storeProblems(rotation.current, repeatedDigest(workload, rotation.runsOnCurrent)),
       ...(telemetry === undefined ? [] : await telemetryProblems(telemetry, runs, size)),
     ],
     close: () => telemetry?.shutdown(),
   };
 }
 
+const hotPathRows = BATCH_ROWS * BATCHES_PER_RUN;
+
 export const activityLogCases: readonly BenchCase[] = [
-  { name: hotPathCase, opsPerRun: batchSize * batchesPerRun, setup: hotPathRun },
+  {
+    name: hotPathCase,
+    opsPerRun: hotPathRows,
+    setup: () => hotPathRun(plainBatches(makeWorkload(hotPathRows)), false),
+  },
+  {
+    name: mixedHotPathCase,
+    opsPerRun: hotPathRows,
+    setup: () => {
+      const workload = makeWorkload(hotPathRows);
+      return hotPathRun(mixedBatches(workload, REALISTIC_MIX, Date.now()), true);
+    },
+  },
   {
     name: 'activity-log/log-event/api-only',
     opsPerRun: eventsPerCall.logEventApiOnly,

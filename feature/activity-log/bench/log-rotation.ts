@@ -20,6 +20,7 @@ interface EmptyAreaBytes {
 }
 
 interface EmptyStoreBytes {
+  readonly columns: EmptyAreaBytes;
   readonly rows: EmptyAreaBytes;
   readonly extras: EmptyAreaBytes;
 }
@@ -36,7 +37,7 @@ function emptyAreaOf(area: SharedArrayBuffer): EmptyAreaBytes {
 
 /**
  * Zeros are written eight bytes at a time: V8 writes shared memory one element at a time
- * (relaxed stores), so a byte-wise fill of a 29 MB store takes about 9 ms, a word-wise one 1.2.
+ * (relaxed stores), so a byte-wise fill of a 30 MB store takes about 9 ms, a word-wise one 1.2.
  */
 function writeEmptyArea(area: SharedArrayBuffer, empty: EmptyAreaBytes): void {
   const bytes = new Uint8Array(area);
@@ -55,9 +56,9 @@ function writeEmptyArea(area: SharedArrayBuffer, empty: EmptyAreaBytes): void {
  *
  * Why not a new log each time: the timed appends are to write to resident memory beyond the
  * caches, as in a long-running service, so a new store's pages had to be touched first; on these
- * machines a first-touch page fault costs about 11 µs, 80 ms per 29 MB store, and the batch case
+ * machines a first-touch page fault costs about 11 µs, 80 ms per 30 MB store, and the batch case
  * fills a store every few milliseconds of measuring: most of the suite's run time went there.
- * Emptying a store writes its 29 MB once (a header copy, then zeros), and the store handed out is
+ * Emptying a store writes its 30 MB once (a header copy, then zeros), and the store handed out is
  * still beyond the caches: since it was emptied, the other store's appends and its emptying
  * (about 60 MB of writes) went through them.
  * The stores hold no details or event ids (`extrasBytes: 0`): the measured events carry none.
@@ -77,6 +78,7 @@ export class LogRotation {
     const first = new ActivityLog(storeOptions);
     this.#stores = [first.share(), new ActivityLog(storeOptions).share()];
     this.#empty = {
+      columns: emptyAreaOf(first.share().columns.buffer),
       rows: emptyAreaOf(first.share().rows),
       extras: emptyAreaOf(first.share().extras),
     };
@@ -112,6 +114,7 @@ export class LogRotation {
   }
 
   #emptyStore(store: SharedActivityStore): void {
+    writeEmptyArea(store.columns.buffer, this.#empty.columns);
     writeEmptyArea(store.rows, this.#empty.rows);
     writeEmptyArea(store.extras, this.#empty.extras);
   }

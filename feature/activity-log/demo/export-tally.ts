@@ -1,5 +1,5 @@
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
-import { core } from '@opentelemetry/sdk-node';
+import { ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 type ExportResult = Parameters<Parameters<SpanExporter['export']>[1]>[0];
@@ -30,7 +30,7 @@ export class ExportTally {
 }
 
 function note(tally: SignalTally, result: ExportResult): void {
-  if (result.code === core.ExportResultCode.SUCCESS) tally.succeeded++;
+  if (result.code === ExportResultCode.SUCCESS) tally.succeeded++;
   else tally.failures.push(result.error?.message ?? 'unknown error');
 }
 

@@ -23,7 +23,7 @@ try {
 }
 
 // Shutting down ends the span batches and exports a last round of metrics.
-const flushProblem = await telemetry.sdk.shutdown().then(
+const flushProblem = await telemetry.shutdown().then(
   () => [],
   (error: unknown) => [
     `flushing failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -44,6 +44,7 @@ export function runWorkload(log: ActivityLog, nowMs: number): WorkloadSummary {
       return;
     }
     summary.stored += result.accepted;
+    summary.duplicates += result.duplicates;
     summary.refused += result.refused.length;
   };
   const random = randomSource(20_260_115);
@@ -61,7 +62,15 @@ export function runWorkload(log: ActivityLog, nowMs: number): WorkloadSummary {
       timestamp: new Date(nowMs - MINUTE),
     }),
   );
-  for (const batch of backfill(nowMs, random)) tallyBatch(log.logBatch(batch));
+  const batches = backfill(nowMs, random);
+  for (const batch of batches) tallyBatch(log.logBatch(batch));
+  // The uploader timed out on its last batch and sends it again: acknowledged, stored once.
+  const [first, last] = [batches[0], batches.at(-1)];
+  if (first !== undefined && last !== undefined) {
+    tallyBatch(log.logBatch(last));
+    // A batch that skips ahead of what the uploader sent: refused whole, with the gap named.
+    tallyBatch(log.logBatch({ ...first, firstSequence: 1_000_000 }));
+  }
   for (const event of badEvents(nowMs)) tallyEvent(log.logEvent(event as ActivityEvent));
   tallyBatch(log.logBatch(malformedBatch(nowMs)));
   tallyQuota(nowMs, tallyEvent, tallyBatch);
@@ -98,7 +107,10 @@ function session(
   return events;
 }
 
-/** Page views of a mobile client uploaded late, as columnar batches, with a few bad rows. */
+/** The mobile uploader's producer id: its batches are sequenced, so its retries are idempotent. */
+const UPLOADER = 7;
+
+/** Page views of a mobile client uploaded late, as sequenced columnar batches, a few bad rows. */
 function backfill(nowMs: number, random: (below: number) => number) {
   return Array.from({ length: 4 }, (_, batchIndex) => {
     const rows = 2500;
@@ -114,7 +126,13 @@ function backfill(nowMs: number, random: (below: number) => number) {
     userIds[7] = 0n;
     actionCodes[11] = 9;
     timestamps[13] = nowMs + 60 * MINUTE;
-    return { userIds, actionCodes, timestamps };
+    return {
+      userIds,
+      actionCodes,
+      timestamps,
+      producerId: UPLOADER,
+      firstSequence: batchIndex * rows,
+    };
   });
 }
 

@@ -1,5 +1,12 @@
 import { type Span, SpanKind, type SpanOptions } from '@opentelemetry/api';
-import { appendBatch, type ActivityBatch, type BatchResult } from './batch/index.ts';
+import {
+  appendBatch,
+  type ActivityBatch,
+  type BatchResult,
+  type BatchTarget,
+  batchTargetFor,
+  rowCheckerFor,
+} from './batch/index.ts';
 import type { ActivityEvent } from './event.ts';
 import { checkedSize, resolveLimits, type ActivityLogLimits } from './limits.ts';
 import { LogError } from './log-error.ts';
@@ -55,6 +62,8 @@ const INTERNAL_SPAN: SpanOptions = Object.freeze({ kind: SpanKind.INTERNAL });
  */
 export class ActivityLog {
   readonly #store: EventStore;
+  /** The store with this thread's row checks over it, for `logBatch`. */
+  readonly #batchTarget: BatchTarget;
   readonly #limits: ActivityLogLimits;
   readonly #clock: () => number;
   readonly #instruments: Instruments;
@@ -71,6 +80,7 @@ export class ActivityLog {
    */
   constructor(options: ActivityLogOptions = {}) {
     this.#store = openStore(options);
+    this.#batchTarget = batchTargetFor(this.#store, rowCheckerFor(this.#store));
     this.#limits = this.#store.limits;
     this.#clock = options.clock ?? Date.now;
     this.#instruments = createInstruments(options);
@@ -121,10 +131,11 @@ export class ActivityLog {
     const startedMs = performance.now();
     const span = this.#instruments.tracer.startSpan(SPAN_LOG_BATCH, INTERNAL_SPAN);
     try {
-      const outcome = appendBatch(this.#store, batch, this.#latestMs());
+      const outcome = appendBatch(this.#batchTarget, batch, this.#latestMs());
       recordBatch(this.#instruments, span, this.#store, outcome);
       if (!outcome.ok) return { ok: false, error: outcome.error };
-      return { ok: true, accepted: outcome.range.count, refused: outcome.refused };
+      const { range, duplicates, refused } = outcome;
+      return { ok: true, accepted: range.count, duplicates, refused };
     } finally {
       this.#finish(span, startedMs, true);
     }

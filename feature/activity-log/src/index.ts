@@ -15,4 +15,4 @@ export {
   MAX_EXTRAS_BYTES,
   type ActivityLogOptions,
 } from './options.ts';
-export { SHARED_STORE_FORMAT, type SharedActivityStore } from './store/index.ts';
+export { MAX_PRODUCERS, SHARED_STORE_FORMAT, type SharedActivityStore } from './store/index.ts';

@@ -9,9 +9,10 @@ export const LogErrorCode = {
   InvalidTimestamp: 'INVALID_TIMESTAMP',
   InvalidDetails: 'INVALID_DETAILS',
   CapacityExceeded: 'CAPACITY_EXCEEDED',
+  SequenceGap: 'SEQUENCE_GAP',
 } as const;
 
-/** One of the six refusal codes, such as `'INVALID_USER_ID'`. */
+/** One of the seven refusal codes, such as `'INVALID_USER_ID'`. */
 export type LogErrorCode = (typeof LogErrorCode)[keyof typeof LogErrorCode];
 
 /** Where a refused input went wrong: an event field such as `userId`, or a batch column. */

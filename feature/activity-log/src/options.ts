@@ -33,8 +33,12 @@ export const DEFAULT_CAPACITY = 1_048_576;
 /** Default bytes for event ids and details. */
 export const DEFAULT_EXTRAS_BYTES = 64 * 1024 * 1024;
 
-/** The largest capacity: row numbers and the id table (two slots per event) are 32-bit `Atomics` integers. */
-export const MAX_CAPACITY = 2 ** 28;
+/**
+ * The largest capacity: the hot columns (17 bytes per event) live in one WebAssembly memory,
+ * which holds at most 4 GiB, and the id table (two slots per event) is indexed by 32-bit
+ * `Atomics` integers.
+ */
+export const MAX_CAPACITY = 2 ** 27;
 
 /** The largest extras area: offsets into it are 32-bit signed integers. */
 export const MAX_EXTRAS_BYTES = 2 ** 31 - 1024;

@@ -16,7 +16,7 @@ describe('logBatch', () => {
         [2n ** 64n - 1n, 1, t + 3],
       ]),
     );
-    expect(result).toEqual({ ok: true, accepted: 4, refused: [] });
+    expect(result).toEqual({ ok: true, accepted: 4, duplicates: 0, refused: [] });
     expect(log.countEvents()).toBe(4);
     expect(log.getEventsForUser(1)).toEqual([
       { userId: 1, actionType: ActionType.Login, timestamp: new Date(t) },
@@ -111,14 +111,14 @@ describe('logBatch', () => {
   it('accepts an empty batch and reads columns that are views into a larger buffer', () => {
     const log = new ActivityLog({ clock: fixedClock });
     const empty = batchOf([]);
-    expect(log.logBatch(empty)).toEqual({ ok: true, accepted: 0, refused: [] });
+    expect(log.logBatch(empty)).toEqual({ ok: true, accepted: 0, duplicates: 0, refused: [] });
     const ids = new BigUint64Array([99n, 4n, 5n, 99n]);
     const result = log.logBatch({
       userIds: ids.subarray(1, 3),
       actionCodes: Uint8Array.of(0, 1),
       timestamps: Float64Array.of(t, t),
     });
-    expect(result).toEqual({ ok: true, accepted: 2, refused: [] });
+    expect(result).toEqual({ ok: true, accepted: 2, duplicates: 0, refused: [] });
     expect(log.getEventsForUser(4)).toHaveLength(1);
     expect(log.getEventsForUser(99)).toHaveLength(0);
   });

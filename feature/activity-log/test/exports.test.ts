@@ -8,6 +8,7 @@ import {
   LogErrorCode,
   type LogResult,
 } from '../src/index.ts';
+import { eventOf, fixedClock } from './support/events.ts';
 
 describe('the public entry, feature/activity-log/src/index.ts', () => {
   it('exports ActionType with the registry enum values', () => {
@@ -20,7 +21,7 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
     expectTypeOf<ActionType>().toEqualTypeOf<'login' | 'logout' | 'page_view' | 'action_taken'>();
   });
 
-  it('exports LogError, an Error with one of the six codes', () => {
+  it('exports LogError, an Error with one of the seven codes', () => {
     expect(Object.values(LogErrorCode).sort()).toEqual([
       'CAPACITY_EXCEEDED',
       'INVALID_ACTION_TYPE',
@@ -28,6 +29,7 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
       'INVALID_EVENT',
       'INVALID_TIMESTAMP',
       'INVALID_USER_ID',
+      'SEQUENCE_GAP',
     ]);
     const error = new LogError('INVALID_USER_ID', 'userId', 'userId is 0');
     expect(error).toBeInstanceOf(Error);
@@ -49,6 +51,14 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
     expectTypeOf<ActivityLog['logEvent']>().returns.toEqualTypeOf<LogResult>();
     expectTypeOf<ActivityLog['getEventsForUser']>().returns.toEqualTypeOf<ActivityEvent[]>();
     expectTypeOf<ActivityLog['countEvents']>().returns.toEqualTypeOf<number>();
+    // The same contract at run time: the types above are only checked by the compiler.
+    const log = new ActivityLog({ clock: fixedClock });
+    const event = eventOf(7, ActionType.PageView);
+    expect(log.logEvent(event)).toEqual({ ok: true, duplicate: false });
+    const refused = log.logEvent({ ...event, userId: 0 });
+    expect(refused.ok ? undefined : refused.error).toBeInstanceOf(LogError);
+    expect(log.getEventsForUser(7)).toEqual([event]);
+    expect(log.countEvents()).toBe(1);
   });
 
   it('exports exactly these runtime names', () => {
@@ -63,6 +73,7 @@ describe('the public entry, feature/activity-log/src/index.ts', () => {
       'LogErrorCode',
       'MAX_CAPACITY',
       'MAX_EXTRAS_BYTES',
+      'MAX_PRODUCERS',
       'SHARED_STORE_FORMAT',
       'actionCodeOf',
     ]);

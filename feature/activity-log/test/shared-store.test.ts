@@ -35,25 +35,23 @@ describe('a shared store', () => {
     );
   });
 
+  const real = new ActivityLog({ capacity: 10 }).share();
   it.each<[string, unknown, string]>([
     ['no object', null, 'the handle is not an object'],
     ['another format', { format: 'other' }, 'format is other'],
     [
-      'plain buffers',
-      { format: 'activity-log.store/1', rows: new ArrayBuffer(8), extras: new ArrayBuffer(8) },
-      'rows is not a SharedArrayBuffer',
+      'the previous format',
+      { ...real, format: 'activity-log.store/1' },
+      'format is activity-log.store/1',
     ],
     [
-      'a wrong size',
-      {
-        format: 'activity-log.store/1',
-        capacity: 10,
-        rows: new SharedArrayBuffer(64),
-        extras: new SharedArrayBuffer(64),
-        limits: {},
-      },
-      'not the layout of 10 events',
+      'plain column memory',
+      { ...real, columns: { buffer: new ArrayBuffer(8) } },
+      'columns has no shared buffer',
     ],
+    ['plain row buffers', { ...real, rows: new ArrayBuffer(8) }, 'rows is not a SharedArrayBuffer'],
+    ['a wrong size', { ...real, capacity: 11 }, 'not the layout of 11 events'],
+    ['columns of another size', { ...real, capacity: 100_000 }, 'columns holds'],
   ])('refuses to attach to %s, saying why', (_, handle, says) => {
     expect(() => new ActivityLog({ store: handle as SharedActivityStore })).toThrow(TypeError);
     expect(() => new ActivityLog({ store: handle as SharedActivityStore })).toThrow(says);

@@ -40,6 +40,15 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
       userIds: BigUint64Array.of(1n),
       actionCodes: Uint8Array.of(0, 1),
     } as unknown as ActivityBatch); // malformed
+    const uploads = new ActivityLog({
+      clock: fixedClock,
+      tracerProvider: telemetry.tracerProvider,
+      meterProvider: telemetry.meterProvider,
+    });
+    const upload = { ...batchOf([[9n, 2, NOW_MS - 5]]), producerId: 3, firstSequence: 0 };
+    uploads.logBatch(upload); // stored
+    uploads.logBatch(upload); // a retry: one duplicate
+    uploads.logBatch({ ...upload, firstSequence: 4 }); // SEQUENCE_GAP
     spans = telemetry.spans();
     metrics = await telemetry.metrics();
   });
@@ -114,13 +123,31 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
   it('one internal activity.log_batch span per logBatch call, with size and refused count', () => {
     const batchSpans = spansNamed('activity.log_batch');
     expect(batchSpans.map((span) => [span.kind, span.attributes])).toEqual([
-      [SpanKind.INTERNAL, { 'activity.batch.size': 5, 'activity.batch.refused': 2 }],
+      [
+        SpanKind.INTERNAL,
+        { 'activity.batch.size': 5, 'activity.batch.refused': 2, 'activity.batch.duplicates': 0 },
+      ],
       [
         SpanKind.INTERNAL,
         { 'activity.batch.size': 2, 'activity.batch.refused': 2, 'error.type': 'INVALID_EVENT' },
       ],
+      [
+        SpanKind.INTERNAL,
+        { 'activity.batch.size': 1, 'activity.batch.refused': 0, 'activity.batch.duplicates': 0 },
+      ],
+      [
+        SpanKind.INTERNAL,
+        { 'activity.batch.size': 1, 'activity.batch.refused': 0, 'activity.batch.duplicates': 1 },
+      ],
+      [
+        SpanKind.INTERNAL,
+        { 'activity.batch.size': 1, 'activity.batch.refused': 1, 'error.type': 'SEQUENCE_GAP' },
+      ],
     ]);
     expect(batchSpans.map((span) => span.status.code)).toEqual([
+      SpanStatusCode.UNSET,
+      SpanStatusCode.ERROR,
+      SpanStatusCode.UNSET,
       SpanStatusCode.UNSET,
       SpanStatusCode.ERROR,
     ]);
@@ -138,7 +165,7 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
       new Map([
         ['login', 1],
         ['logout', 2],
-        ['page_view', 2],
+        ['page_view', 3], // the retried upload's duplicate row is not counted again
       ]),
     );
   });
@@ -157,6 +184,7 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
         ['INVALID_TIMESTAMP', 1],
         ['CAPACITY_EXCEEDED', 1],
         ['INVALID_EVENT', 2],
+        ['SEQUENCE_GAP', 1],
       ]),
     );
   });
@@ -171,7 +199,7 @@ describe('telemetry, through the real SDK and in-memory exporters', () => {
     ).toEqual(
       new Map([
         ['log_event', 4],
-        ['log_batch', 2],
+        ['log_batch', 5],
       ]),
     );
   });

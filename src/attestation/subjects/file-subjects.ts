@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Subject } from '../statement/index.ts';
 import { sha256OfFile } from './digest.ts';
-import { errnoCode } from '../../common/index.ts';
+import { compareText, errnoCode } from '../../common/index.ts';
 import { SubjectError } from './subject-error.ts';
 
 /** Folder entries never digested unless named explicitly; each one skipped is reported. */
@@ -48,18 +48,13 @@ export async function fileSubjects(options: FileSubjectsOptions): Promise<FileSu
     skipped: [],
   };
   for (const path of options.paths) await addRequested(walk, resolve(root, path));
-  const names = [...walk.files.keys()].sort(byCodeUnits);
+  const names = [...walk.files.keys()].sort(compareText);
   const subjects: Subject[] = [];
   for (const name of names) {
     const absolute = walk.files.get(name) ?? join(root, name);
     subjects.push({ name, digest: { sha256: await digestOrThrow(absolute) } });
   }
-  return { subjects, skipped: walk.skipped.sort((a, b) => byCodeUnits(a.path, b.path)) };
-}
-
-/** Locale-independent, so the same tree gives the same order everywhere. */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return { subjects, skipped: walk.skipped.sort((a, b) => compareText(a.path, b.path)) };
 }
 
 /** A subject name: the path relative to the root, `/`-separated on every platform. */

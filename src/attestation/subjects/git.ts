@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import { runProcess } from '../../common/index.ts';
 import { type Subject } from '../statement/index.ts';
 
 /** The subject name of the git commit; verifiers match subjects by digest, the name is a label. */
@@ -61,13 +61,18 @@ type GitRun =
 
 async function git(root: string, args: readonly string[]): Promise<GitRun> {
   // GIT_OPTIONAL_LOCKS=0: reading status must not take the index lock from a concurrent git.
-  const run = await execa('git', args, {
+  const run = await runProcess(['git', ...args], {
     cwd: root,
-    reject: false,
-    env: { GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    captureStdout: true,
   });
   if (run.exitCode === 0) return { ok: true, stdout: run.stdout };
-  if (run.code === 'ENOENT') return { ok: false, reason: 'git is not installed (not on PATH)' };
-  const firstLine = run.stderr.split('\n').find((line) => line.trim() !== '');
-  return { ok: false, reason: `git ${args[0] ?? ''} failed: ${firstLine ?? run.shortMessage}` };
+  if (run.startErrorCode === 'ENOENT') {
+    return { ok: false, reason: 'git is not installed (not on PATH)' };
+  }
+  const why =
+    run.outputTail.find((line) => line.trim() !== '') ??
+    run.startError ??
+    `exit code ${String(run.exitCode ?? run.signal)}`;
+  return { ok: false, reason: `git ${args[0] ?? ''} failed: ${why}` };
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { execaNode } from 'execa';
+import { runProcess } from '../../common/index.ts';
 import type { CaseMeasurement } from './measure-case.ts';
 import { isCaseMeasurement, type CaseRequest } from './protocol.ts';
 
@@ -9,13 +9,7 @@ const caseProcessPath = fileURLToPath(new URL('./case-process.ts', import.meta.u
  * cached type-stripping hooks, as certify itself does: a fresh process per case, so start-up is
  * paid once per case and round.
  */
-const typeScriptLoaderUrl = new URL('../../../bin/typescript-register.js', import.meta.url).href;
-
-const lastLines = (text: string, count: number): string =>
-  text.trim().split('\n').slice(-count).join('\n');
-
-/** How long a measuring process told to stop has before it is killed. */
-const STOP_GRACE_MS = 1_000;
+const typeScriptLoaderUrl = new URL('../../typescript-loader/index.js', import.meta.url).href;
 
 /**
  * Measures one case in its own Node.js process and returns what that process sent back. When
@@ -25,29 +19,33 @@ export async function measureInChild(
   request: CaseRequest,
   signal?: AbortSignal,
 ): Promise<CaseMeasurement> {
-  const child = await execaNode(caseProcessPath, [JSON.stringify(request)], {
-    nodeOptions: [
-      '--expose-gc',
-      // V8's profiler charges a function inlined by TurboFan to its caller (here, mitata's
-      // loop): the profiled process, whose figures never count, runs without that inlining so
-      // that its time lands on the functions that spend it.
-      ...(request.profile === undefined ? [] : ['--no-turbo-inlining']),
-      '--import',
-      typeScriptLoaderUrl,
-    ],
-    ipc: true,
-    reject: false,
-    stdin: 'ignore',
-    forceKillAfterDelay: STOP_GRACE_MS,
-    ...(signal === undefined ? {} : { cancelSignal: signal }),
+  const child = await runProcess([caseProcessPath, JSON.stringify(request)], {
+    cwd: process.cwd(),
+    env: process.env,
+    node: {
+      nodeOptions: [
+        '--expose-gc',
+        // V8's profiler charges a function inlined by TurboFan to its caller (here, mitata's
+        // loop): the profiled process, whose figures never count, runs without that inlining so
+        // that its time lands on the functions that spend it.
+        ...(request.profile === undefined ? [] : ['--no-turbo-inlining']),
+        '--import',
+        typeScriptLoaderUrl,
+      ],
+    },
+    keepLines: 8,
+    signal,
   });
   signal?.throwIfAborted();
-  const reply = child.ipcOutput.find(isCaseMeasurement);
+  const reply = child.messages.find(isCaseMeasurement);
   if (reply !== undefined) return reply;
-  const stderr = typeof child.stderr === 'string' ? lastLines(child.stderr, 8) : '';
+  const stderr = child.outputTail.join('\n').trim();
+  const end =
+    child.startError ??
+    (child.signal === null ? `exit code ${String(child.exitCode)}` : `killed by ${child.signal}`);
   return {
     kind: 'failed',
     name: request.caseName,
-    error: `the measuring process ended without a result (${child.shortMessage})${stderr === '' ? '' : `\n${stderr}`}`,
+    error: `the measuring process ended without a result (${end})${stderr === '' ? '' : `\n${stderr}`}`,
   };
 }

@@ -1,13 +1,14 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import protobuf from 'protobufjs';
 
 /**
  * The OTLP protobuf definitions. OpenTelemetry JS 0.2xx no longer ships its `.proto` files (it
  * hand-writes its encoder), and the opentelemetry-proto project publishes nothing to npm, so the
- * official files (opentelemetry-proto v1.4.0) come from the one npm package that ships them
- * unmodified: `@elastic/mockotlpserver`. protobufjs compiles them into decoders at start-up.
+ * official files are vendored in `proto/` (release and commit in its README). protobufjs compiles
+ * them into decoders at start-up.
  */
+const protoFolder = join(import.meta.dirname, 'proto');
+
 const protoFiles = [
   'opentelemetry/proto/collector/trace/v1/trace_service.proto',
   'opentelemetry/proto/collector/metrics/v1/metrics_service.proto',
@@ -86,31 +87,15 @@ function keepOnly(type: protobuf.Type, kept: readonly string[]): void {
 }
 
 function protoRoot(view: 'complete' | 'checked'): protobuf.Root {
-  const require = createRequire(import.meta.url);
-  const base = dirname(require.resolve('@elastic/mockotlpserver/package.json'));
   const root = new protobuf.Root();
-  // The files import each other by paths relative to the package root.
-  root.resolvePath = (_origin, target) => join(base, target);
+  // The files import each other by paths relative to the folder that holds `opentelemetry/`.
+  root.resolvePath = (_origin, target) => join(protoFolder, target);
   root.loadSync([...protoFiles]);
-  addLogEventName(root);
   if (view === 'checked') {
     for (const [name, kept] of Object.entries(fieldsRead)) keepOnly(root.lookupType(name), kept);
   }
   root.resolveAll();
   return root;
-}
-
-/**
- * `LogRecord.event_name` (field 12, a string) arrived in opentelemetry-proto v1.5.0, after the
- * shipped v1.4.0 files; the OpenTelemetry JS SDK sends it for events. It is declared here exactly
- * as v1.5.0 declares it so that events are not silently dropped as unknown fields.
- */
-function addLogEventName(root: protobuf.Root): void {
-  const logRecord = root.lookupType('opentelemetry.proto.logs.v1.LogRecord');
-  // Field names are camelCase once loaded, as the JSON encoding spells them.
-  if (logRecord.fieldsById[12] === undefined) {
-    logRecord.add(new protobuf.Field('eventName', 12, 'string'));
-  }
 }
 
 interface Roots {

@@ -1,7 +1,4 @@
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { execa } from 'execa';
-import { signalProcessGroup, stopProcessGroup } from '../../common/index.ts';
+import { startProcess, type ProcessOutput, type ProcessResult } from '../../common/index.ts';
 import type { BoundPorts, CommandOutcome, CommandOutput } from './options.ts';
 
 export interface CommandOptions {
@@ -50,13 +47,28 @@ function describe(argv: readonly string[]): string {
   return argv.join(' ');
 }
 
-function stdio(output: CommandOutput): 2 | 'ignore' | 'pipe' {
-  if (output === 'stderr') return 2;
-  return output === 'ignore' ? 'ignore' : 'pipe';
+function outputOf(output: CommandOutput): ProcessOutput {
+  if (output === 'stderr' || output === 'ignore') return output;
+  return 'lines';
 }
 
-function forwardLines(stream: Readable | null, onLine: (line: string) => void): void {
-  if (stream !== null) createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
+function outcomeOf(argv: readonly string[], result: ProcessResult): CommandOutcome {
+  const command = describe(argv);
+  if (result.exitCode === 0) return { argv, exit_code: 0, failure: undefined };
+  if (result.exitCode !== null) {
+    return {
+      argv,
+      exit_code: result.exitCode,
+      failure: `the command "${command}" exited with code ${result.exitCode}`,
+    };
+  }
+  const cause =
+    result.stoppedBy !== undefined
+      ? 'it was stopped before it exited'
+      : result.signal !== null
+        ? `it was killed by ${result.signal}`
+        : `it could not start: ${result.startError ?? 'unknown error'}`;
+  return { argv, exit_code: undefined, failure: `the command "${command}" failed: ${cause}` };
 }
 
 /**
@@ -65,56 +77,18 @@ function forwardLines(stream: Readable | null, onLine: (line: string) => void): 
  */
 export function startCommand(options: CommandOptions): RunningCommand {
   const [file, ...args] = options.argv;
-  const output = stdio(options.output);
-  const cwd = options.cwd ?? process.cwd();
-  const subprocess = execa(file ?? '', args, {
-    cwd,
+  const { output } = options;
+  const running = startProcess([file ?? '', ...args], {
+    cwd: options.cwd ?? process.cwd(),
     env: commandEnvironment(options.ports, options.env ?? process.env),
-    extendEnv: false,
-    preferLocal: true,
-    localDir: cwd,
-    detached: true,
-    stdin: 'ignore',
-    stdout: output,
-    stderr: output,
-    buffer: false,
-    reject: false,
-  });
-  const { output: sink } = options;
-  if (typeof sink === 'function') {
-    forwardLines(subprocess.stdout, sink);
-    forwardLines(subprocess.stderr, sink);
-  }
-  const { pid } = subprocess;
-  let stopped = false;
-  const finished = subprocess.then((result): CommandOutcome => {
-    const argv = options.argv;
-    const command = describe(argv);
-    if (result.exitCode === 0) return { argv, exit_code: 0, failure: undefined };
-    if (result.exitCode !== undefined) {
-      return {
-        argv,
-        exit_code: result.exitCode,
-        failure: `the command "${command}" exited with code ${result.exitCode}`,
-      };
-    }
-    const cause = stopped
-      ? 'it was stopped before it exited'
-      : result.signal !== undefined
-        ? `it was killed by ${result.signal}`
-        : `it could not start: ${result.originalMessage}`;
-    return { argv, exit_code: undefined, failure: `the command "${command}" failed: ${cause}` };
-  });
-  // Whatever it left behind in its group (a stray worker) ends with it.
-  void finished.then(() => {
-    if (pid !== undefined) signalProcessGroup(pid, 'SIGKILL');
+    output: outputOf(output),
+    onLine: typeof output === 'function' ? output : undefined,
+    keepLines: 0,
   });
   return {
-    finished,
+    finished: running.finished.then((result) => outcomeOf(options.argv, result)),
     kill: () => {
-      if (pid === undefined || stopped) return;
-      stopped = true;
-      stopProcessGroup(pid);
+      running.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { runProcess } from '../../common/index.ts';
 import { mapWeaverJson } from './weaver-json.ts';
 import type { Diagnostic } from '../diagnostic/index.ts';
 
@@ -6,6 +7,8 @@ export interface WeaverRunOptions {
   readonly registry: string;
   readonly future: boolean;
   readonly regoPolicies: readonly string[];
+  /** Aborting it stops weaver and every process it started. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export type WeaverOutcome =
@@ -31,20 +34,28 @@ export function weaverArguments(options: Omit<WeaverRunOptions, 'weaver'>): stri
 
 /** Runs the real `weaver registry check` and maps its JSON diagnostics. */
 export async function runWeaver(options: WeaverRunOptions): Promise<WeaverOutcome> {
-  // Loaded here: execa costs about half a second to import, which the built-in engine never needs.
-  const { execa } = await import('execa');
-  const result = await execa(options.weaver, weaverArguments(options), {
-    reject: false,
-    timeout: timeoutMs,
-    stdin: 'ignore',
+  const result = await runProcess([options.weaver, ...weaverArguments(options)], {
+    cwd: process.cwd(),
+    env: process.env,
+    signal: options.signal,
+    timeoutMs,
+    captureStdout: true,
+    keepLines: 5,
   });
   const command = `${options.weaver} ${weaverArguments(options).join(' ')}`;
-  if (result.failed && result.exitCode === undefined) {
-    return { ok: false, message: `could not run ${command}: ${result.shortMessage}` };
+  if (result.stoppedBy !== undefined) {
+    const why =
+      result.stoppedBy === 'timeout'
+        ? `it ran past ${timeoutMs / 1000} s`
+        : 'the check was stopped';
+    return { ok: false, message: `${command} was stopped before it finished: ${why}` };
+  }
+  if (result.startError !== undefined) {
+    return { ok: false, message: `could not run ${command}: ${result.startError}` };
   }
   const mapped = mapWeaverJson(result.stdout);
   if (!mapped.ok) {
-    const stderr = result.stderr.trim().split('\n').slice(-5).join('\n');
+    const stderr = result.outputTail.join('\n').trim();
     return {
       ok: false,
       message: `${command} exited with ${String(result.exitCode)} and ${mapped.reason}${stderr === '' ? '' : `:\n${stderr}`}`,

@@ -1,6 +1,7 @@
 /** Stage 1: registry folder → parsed YAML documents with positions. */
 export {
   loadRegistryFiles,
+  registryFolderProblem,
   type LoadResult,
   type LoadedRegistry,
   type RegistryFile,

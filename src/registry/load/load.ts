@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
+import { errnoCodeOf } from '../../common/index.ts';
 import {
   isIoProblem,
   readYamlFileSync,
@@ -57,12 +58,27 @@ function contentDiagnostic(problem: YamlProblem, id: string): Diagnostic {
   return { id, level: 'error', message: problem.message, location: problem.location };
 }
 
-async function checkFolder(root: string): Promise<RegistryIoProblem | undefined> {
+/** Why `stat` could not look at the folder, in words. */
+function unreadableBecause(code: string): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return code;
+}
+
+/**
+ * Why `root` cannot be checked as a registry folder, or undefined when it is a folder. Only a
+ * path that is not there is "not found": a permission error or a link loop says so.
+ */
+export async function registryFolderProblem(root: string): Promise<RegistryIoProblem | undefined> {
   try {
     if (!(await stat(root)).isDirectory())
       return { message: `the registry ${root} is not a folder` };
-  } catch {
-    return { message: `registry folder not found: ${root}` };
+  } catch (error: unknown) {
+    const code = errnoCodeOf(error);
+    if (code === undefined) throw error;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { message: `registry folder not found: ${root}` };
+    return { message: `the registry folder ${root} cannot be read: ${unreadableBecause(code)}` };
   }
   return undefined;
 }
@@ -73,7 +89,7 @@ async function checkFolder(root: string): Promise<RegistryIoProblem | undefined>
  * `DeserializationError` diagnostic (as in Weaver) and the other files are still checked.
  */
 export async function loadRegistryFiles(root: string): Promise<LoadResult> {
-  const folderProblem = await checkFolder(root);
+  const folderProblem = await registryFolderProblem(root);
   if (folderProblem !== undefined) return { ok: false, problem: folderProblem };
   const walk = walkRegistry(root);
   if (!walk.ok) return { ok: false, problem: { message: walk.message } };

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareText } from '../../common/index.ts';
+import { compareText, errnoCodeOf } from '../../common/index.ts';
 
 /** The files of a registry folder, found by walking it (following symbolic links). */
 export interface FoundFiles {
@@ -11,12 +11,6 @@ export interface FoundFiles {
 export type WalkResult =
   | { readonly ok: true; readonly found: FoundFiles }
   | { readonly ok: false; readonly message: string };
-
-function errorCode(error: unknown): string | undefined {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return undefined;
-}
 
 /** Thrown inside the walk to stop it with a message; caught in `walkRegistry`. */
 class WalkStop extends Error {}
@@ -30,7 +24,7 @@ function targetIsDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch (error: unknown) {
-    const code = errorCode(error);
+    const code = errnoCodeOf(error);
     if (code === 'ELOOP') {
       throw new WalkStop(`symbolic link loop at ${path}: the link never reaches a file or folder`);
     }
@@ -70,7 +64,7 @@ export function walkRegistry(root: string): WalkResult {
     visit(root, [realpathSync(root)], state);
   } catch (error: unknown) {
     if (error instanceof WalkStop) return { ok: false, message: error.message };
-    const code = errorCode(error);
+    const code = errnoCodeOf(error);
     if (code === undefined) throw error;
     return { ok: false, message: `cannot read the registry folder ${root} (${code})` };
   }

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Ajv, ErrorObject } from 'ajv';
+import { errnoCodeOf } from '../../common/index.ts';
 import { definitionV1Schema } from './schema-v1.ts';
 import { definitionV2Schema } from './schema-v2.ts';
 
@@ -40,12 +41,6 @@ function cachePath(): string {
   return join(projectRoot, 'node_modules', '.cache', 'certify', `registry-schemas-${hash}.cjs`);
 }
 
-function errorCode(error: unknown): string | undefined {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
-    return error.code;
-  return undefined;
-}
-
 function isValidators(value: unknown): value is Validators {
   if (value === null || typeof value !== 'object') return false;
   const { v1, v2 } = value as Record<string, unknown>;
@@ -57,7 +52,7 @@ function loadCached(path: string): Validators | undefined {
     const loaded: unknown = require(path);
     return isValidators(loaded) ? loaded : undefined;
   } catch (error: unknown) {
-    if (errorCode(error) === 'MODULE_NOT_FOUND') return undefined;
+    if (errnoCodeOf(error) === 'MODULE_NOT_FOUND') return undefined;
     throw error;
   }
 }
@@ -75,7 +70,7 @@ function store(path: string, code: string): void {
       }
     }
   } catch (error: unknown) {
-    const code = errorCode(error);
+    const code = errnoCodeOf(error);
     if (code !== 'EACCES' && code !== 'EROFS' && code !== 'ENOSPC' && code !== 'EPERM') throw error;
   }
 }

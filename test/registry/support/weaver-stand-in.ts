@@ -36,3 +36,40 @@ export function writeWeaverStandIn(options: { stdout: string; exitCode: number }
     },
   };
 }
+
+/** A fake `weaver` that never answers: it starts a grandchild and both wait for ten minutes. */
+export interface HangingWeaver {
+  /** The folder holding the executable, named `weaver` (put it first on PATH). */
+  readonly dir: string;
+  /** The pids of the fake weaver and of its grandchild, once it has started them. */
+  pids(): number[];
+  remove(): void;
+}
+
+export function writeHangingWeaver(): HangingWeaver {
+  const dir = mkdtempSync(join(tmpdir(), 'certify-weaver-'));
+  const pidsFile = join(dir, 'pids.txt');
+  const script = [
+    '#!/bin/sh',
+    'sleep 600 &',
+    `echo "$$ $!" > ${JSON.stringify(pidsFile)}.tmp`,
+    `mv ${JSON.stringify(pidsFile)}.tmp ${JSON.stringify(pidsFile)}`,
+    'wait',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'weaver'), script);
+  chmodSync(join(dir, 'weaver'), 0o755);
+  return {
+    dir,
+    pids: () => {
+      try {
+        return readFileSync(pidsFile, 'utf8').trim().split(' ').map(Number);
+      } catch {
+        return [];
+      }
+    },
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,23 +1,19 @@
-/** The columns a batch is read from. User ids are pairs of 32-bit words, so no BigInt is made. */
+/** The columns a batch is read from, checked to be exactly these typed arrays, equally long. */
 export interface BatchColumns {
-  readonly userWords: Uint32Array;
+  readonly userIds: BigUint64Array;
   readonly actionCodes: Uint8Array;
   readonly timestamps: Float64Array;
 }
 
-/** The store columns a batch is written to (the same shapes, sized to the capacity). */
-export type StoreColumns = BatchColumns;
-
 /**
- * Rows `from` to `from + rows` of a column holding `width` elements per row: the column itself
- * when that is all of it (no view is made, as for a whole batch), else a view, never a copy.
+ * Rows `from` to `from + rows` of a column: the column itself when that is all of it (no view is
+ * made, as for a whole batch), else a view, never a copy.
  */
-export function rowsOf<T extends Uint32Array | Float64Array | Uint8Array>(
+export function rowsOf<T extends BigUint64Array | Float64Array | Uint8Array>(
   column: T,
   from: number,
   rows: number,
-  width: number,
 ): T {
-  if (from === 0 && column.length === rows * width) return column;
-  return column.subarray(from * width, (from + rows) * width) as T;
+  if (from === 0 && column.length === rows) return column;
+  return column.subarray(from, from + rows) as T;
 }

@@ -4,15 +4,16 @@ export {
   appendBatchRows,
   type BatchAppend,
   type BatchColumns,
-  compactRows,
-  copyRows,
-  countStoredActions,
-  judgeRows,
-  ROW_ACCEPTED,
-  ROW_BAD_ACTION,
-  ROW_BAD_TIMESTAMP,
-  ROW_BAD_USER_ID,
-  ROW_NO_ROOM,
-  type StoreColumns,
+  type BatchTarget,
+  batchTargetFor,
+  VERDICT_NO_ROOM,
 } from './core.ts';
-export { scanRows, scanRowsJs, scanRowsSimd, simdScanAvailable } from './scan/index.ts';
+export {
+  jsRowChecker,
+  rowCheckerFor,
+  type RowChecker,
+  SCRATCH_LIST,
+  SCRATCH_REFUSALS,
+  simdRowChecksAvailable,
+  wasmRowChecker,
+} from './rows/index.ts';

@@ -1,8 +1,8 @@
-import { publishRows, takeUpTo } from './counters.ts';
+import { lockAppends, unlockAppends } from './append-lock.ts';
+import { committedRows, publishRows } from './counters.ts';
 import type { EventStore } from './event-store.ts';
 import { ABORTED, COMMITTED, hashBytes, settleExtras, writeExtras } from './extras.ts';
 import { probeEventId } from './id-index.ts';
-import { RESERVED_ROWS } from './layout.ts';
 import { HIGH_WORD, LOW_WORD } from './words.ts';
 
 /** One event that passed validation, in the store's own encoding. */
@@ -24,8 +24,8 @@ export type AppendOutcome = 'stored' | 'duplicate' | 'rows_full' | 'extras_full'
 /**
  * Stores one valid event, unless its id was already accepted. Order of decisions: a known id is
  * a duplicate even when the store is full; then room for the row and for the extras record;
- * then the id is claimed, the row reserved, written and published. A refusal after the claim
- * frees the id again, so nothing of a refused event remains visible.
+ * then the id is claimed, and the row written and published under the append lock. A refusal
+ * after the claim frees the id again, so nothing of a refused event remains visible.
  */
 export function appendEvent(store: EventStore, event: EncodedEvent): AppendOutcome {
   const { eventId, details } = event;
@@ -33,7 +33,7 @@ export function appendEvent(store: EventStore, event: EncodedEvent): AppendOutco
   if (eventId !== undefined && probeEventId(store, eventId, eventIdHash, 0) === 'duplicate') {
     return 'duplicate';
   }
-  if (Atomics.load(store.header, RESERVED_ROWS) >= store.capacity) return 'rows_full';
+  if (committedRows(store.header) >= store.capacity) return 'rows_full';
   let extras = 0;
   if (eventId !== undefined || details !== undefined) {
     extras = writeExtras(store, { eventId, eventIdHash, details });
@@ -44,15 +44,23 @@ export function appendEvent(store: EventStore, event: EncodedEvent): AppendOutco
     if (claim === 'duplicate') return 'duplicate';
     if (claim === 'full') return 'ids_full';
   }
-  const range = takeUpTo(store.header, RESERVED_ROWS, 1, store.capacity);
-  if (range.count === 0) {
-    if (eventId !== undefined) settleExtras(store, extras, ABORTED);
-    return 'rows_full';
+  const stored = writeRowLocked(store, event, extras);
+  if (eventId !== undefined) settleExtras(store, extras, stored ? COMMITTED : ABORTED);
+  return stored ? 'stored' : 'rows_full';
+}
+
+/** Writes the event after the committed rows and publishes it; false when the store is full. */
+function writeRowLocked(store: EventStore, event: EncodedEvent, extras: number): boolean {
+  lockAppends(store.header);
+  try {
+    const row = committedRows(store.header);
+    if (row >= store.capacity) return false;
+    writeRow(store, row, event, extras);
+    publishRows(store.header, row + 1);
+    return true;
+  } finally {
+    unlockAppends(store.header);
   }
-  writeRow(store, range.start, event, extras);
-  publishRows(store.header, range);
-  if (eventId !== undefined) settleExtras(store, extras, COMMITTED);
-  return 'stored';
 }
 
 function writeRow(store: EventStore, row: number, event: EncodedEvent, extras: number): void {

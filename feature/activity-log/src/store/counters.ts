@@ -1,28 +1,9 @@
-import { COMMITTED_ROWS, ROW_WAITERS } from './layout.ts';
+import { COMMITTED_ROWS } from './layout.ts';
 
-/** A run of rows handed to one writer: rows `start` to `start + count - 1`. */
+/** A run of rows: rows `start` to `start + count - 1`. */
 export interface RowRange {
   readonly start: number;
   readonly count: number;
-}
-
-/** How long a waiting writer sleeps before looking again, in case a wake-up was missed. */
-const WAIT_SLICE_MS = 10;
-
-/**
- * Takes up to `want` units from the counter at `slot`, never pushing it past `limit`. A
- * compare-and-swap loop rather than `Atomics.add`, so a refused request leaves the counter
- * untouched and a full store stays exactly full.
- */
-export function takeUpTo(header: Int32Array, slot: number, want: number, limit: number): RowRange {
-  for (;;) {
-    const start = Atomics.load(header, slot);
-    const count = Math.min(want, limit - start);
-    if (count <= 0) return { start, count: 0 };
-    if (Atomics.compareExchange(header, slot, start, start + count) === start) {
-      return { start, count };
-    }
-  }
 }
 
 /**
@@ -38,25 +19,11 @@ export function takeExactly(header: Int32Array, slot: number, want: number, limi
 }
 
 /**
- * Makes rows `range` visible to readers. Writers publish in the order they reserved, so the
- * committed count only ever covers fully written rows: a writer waits until every earlier range
- * is published, then moves the count past its own rows and wakes the writers behind it.
+ * Makes the rows up to `end` visible to readers. Called under the append lock, after the rows
+ * are written, so the committed count only ever covers fully written rows.
  */
-export function publishRows(header: Int32Array, range: RowRange): void {
-  if (range.count === 0) return;
-  if (Atomics.load(header, COMMITTED_ROWS) !== range.start) awaitCommitted(header, range.start);
-  Atomics.store(header, COMMITTED_ROWS, range.start + range.count);
-  wakeWaiters(header, ROW_WAITERS, header, COMMITTED_ROWS);
-}
-
-function awaitCommitted(header: Int32Array, start: number): void {
-  Atomics.add(header, ROW_WAITERS, 1);
-  for (;;) {
-    const committed = Atomics.load(header, COMMITTED_ROWS);
-    if (committed === start) break;
-    Atomics.wait(header, COMMITTED_ROWS, committed, WAIT_SLICE_MS);
-  }
-  Atomics.sub(header, ROW_WAITERS, 1);
+export function publishRows(header: Int32Array, end: number): void {
+  Atomics.store(header, COMMITTED_ROWS, end);
 }
 
 /**

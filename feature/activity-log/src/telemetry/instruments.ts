@@ -86,6 +86,7 @@ export const ERROR_ATTRIBUTES: Readonly<Record<LogErrorCode, Attributes>> = Obje
   INVALID_TIMESTAMP: errorAttributes('INVALID_TIMESTAMP'),
   INVALID_DETAILS: errorAttributes('INVALID_DETAILS'),
   CAPACITY_EXCEEDED: errorAttributes('CAPACITY_EXCEEDED'),
+  SEQUENCE_GAP: errorAttributes('SEQUENCE_GAP'),
 });
 
 function errorAttributes(code: LogErrorCode): Attributes {

@@ -32,5 +32,7 @@ export const ATTR_OPERATION = 'activity.operation';
 export const ATTR_BATCH_SIZE = 'activity.batch.size';
 /** Attribute: rows of a batch refused (int). */
 export const ATTR_BATCH_REFUSED = 'activity.batch.refused';
+/** Attribute: leading rows of a sequenced batch already stored, not stored again (int). */
+export const ATTR_BATCH_DUPLICATES = 'activity.batch.duplicates';
 /** Attribute: the refusal code (enum string). */
 export const ATTR_ERROR_TYPE = 'error.type';

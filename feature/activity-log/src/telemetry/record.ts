@@ -2,12 +2,13 @@ import { types } from 'node:util';
 import { type Attributes, type Span, SpanStatusCode } from '@opentelemetry/api';
 import { actionCodeOf } from '../action-type.ts';
 import type { BatchOutcome } from '../batch/index.ts';
-import { LogError, type LogErrorCode } from '../log-error.ts';
+import { LogError } from '../log-error.ts';
 import type { EventStore } from '../store/index.ts';
 import { checkUserId, type EventFields } from '../validation/index.ts';
 import { ACTION_ATTRIBUTES, ERROR_ATTRIBUTES, type Instruments } from './instruments.ts';
 import {
   ATTR_ACTION_TYPE,
+  ATTR_BATCH_DUPLICATES,
   ATTR_BATCH_REFUSED,
   ATTR_BATCH_SIZE,
   ATTR_ERROR_TYPE,
@@ -78,18 +79,18 @@ export function recordBatch(
     span.setAttribute(ATTR_BATCH_REFUSED, outcome.size);
     refuse(span, outcome.error);
     if (outcome.size > 0)
-      instruments.eventsRefused.add(outcome.size, ERROR_ATTRIBUTES.INVALID_EVENT);
+      instruments.eventsRefused.add(outcome.size, ERROR_ATTRIBUTES[outcome.error.code]);
     return;
   }
   span.setAttribute(ATTR_BATCH_REFUSED, outcome.refused.length);
+  span.setAttribute(ATTR_BATCH_DUPLICATES, outcome.duplicates);
   outcome.storedByAction.forEach((rows, code) => {
     const attributes = ACTION_ATTRIBUTES[code];
     if (rows > 0 && attributes !== undefined) instruments.eventsTotal.add(rows, attributes);
   });
-  if (outcome.refused.length === 0) return;
-  const refused = new Map<LogErrorCode, number>();
-  for (const { code } of outcome.refused) refused.set(code, (refused.get(code) ?? 0) + 1);
-  for (const [code, rows] of refused) instruments.eventsRefused.add(rows, ERROR_ATTRIBUTES[code]);
+  for (const [code, rows] of outcome.refusedByCode) {
+    instruments.eventsRefused.add(rows, ERROR_ATTRIBUTES[code]);
+  }
 }
 
 function refuse(span: Span, error: LogError): void {

@@ -20,8 +20,9 @@ export function describeValue(value: unknown): string {
       return 'a symbol';
     case 'function':
       return 'a function';
+    // `default` only for the compiler, which does not see that typeof has no other answer.
     case 'object':
+    default:
       return 'an object';
   }
-  return 'a value';
 }

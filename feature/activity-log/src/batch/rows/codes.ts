@@ -6,11 +6,15 @@ import { ACTION_CODE_COUNT } from '../../action-type.ts';
  * from those bits (code 3 has both) and code 0 as the rest.
  */
 export const CODE_BITS = 2;
-if (ACTION_CODE_COUNT !== 1 << CODE_BITS) {
-  throw new Error(
-    `the batch scans assume ${1 << CODE_BITS} action codes, not ${ACTION_CODE_COUNT}`,
-  );
+
+/** Throws unless `count` action codes are exactly what `CODE_BITS` bits tell apart. */
+export function checkCodeCount(count: number): void {
+  if (count !== 1 << CODE_BITS) {
+    throw new Error(`the batch row checks assume ${1 << CODE_BITS} action codes, not ${count}`);
+  }
 }
+// A fifth action type must fail loudly here, not miscount in the row checks.
+checkCodeCount(ACTION_CODE_COUNT);
 
 /** Per-row bits of codes that name no action: any of them set means a bad code. */
 export const INVALID_CODE_BITS = 0xff & ~((1 << CODE_BITS) - 1);

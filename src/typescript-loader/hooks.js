@@ -1,4 +1,4 @@
-// Module hooks (registered by typescript-register.js) that let Node run certify's TypeScript
+// Module hooks (registered by index.js) that let Node run certify's TypeScript
 // sources: esbuild strips the types (the code uses erasable syntax only) and the output is cached
 // under node_modules/.cache/certify/ts, named after a hash of the source, its path, tsconfig.json
 // and the esbuild and Node versions, so a run can never see stale output. esbuild is loaded only
@@ -6,12 +6,12 @@
 // every start, in both threads: about 0.4 s of CPU, which made every command slow to start and
 // kept `certify registry check` over its one-second goal.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheDir = join(projectRoot, 'node_modules', '.cache', 'certify', 'ts');
 const require = createRequire(import.meta.url);
 /** Bumped when the transform options below change, so older output is not reused. */
@@ -36,21 +36,14 @@ function sharedInputs() {
   return inputs;
 }
 
-/** @param {unknown} error */
-function errorCode(error) {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
-}
-
-/** @param {string} path */
+/**
+ * Cached output is only ever added (renamed into place), so a file seen is a file read.
+ * @param {string} path
+ */
 function readCached(path) {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
-    throw error;
-  }
+  return statSync(path, { throwIfNoEntry: false }) === undefined
+    ? undefined
+    : readFileSync(path, 'utf8');
 }
 
 /**
@@ -66,7 +59,8 @@ function store(path, code) {
     writeFileSync(partial, code);
     renameSync(partial, path);
   } catch (error) {
-    const code = errorCode(error);
+    // Plain JavaScript, loaded before any TypeScript can be: it cannot use src/common's errno.
+    const { code } = /** @type {NodeJS.ErrnoException} */ (error);
     if (code !== 'EACCES' && code !== 'EROFS' && code !== 'ENOSPC' && code !== 'EPERM') throw error;
   }
 }
