@@ -5,6 +5,7 @@ export type BenchSetupErrorCode =
   | 'SUITE_INVALID'
   | 'UNKNOWN_CASE'
   | 'INVALID_BUDGET'
+  | 'INVALID_GATE'
   | 'TICK_FREQUENCY';
 
 export class BenchSetupError extends Error {

@@ -154,6 +154,7 @@ export async function certify(options: CertificationOptions): Promise<Certificat
     progressStream: options.progressStream,
     interrupt: options.interrupt,
     env: options.env,
+    reportsDir: reportsFolder(options),
   });
   if (run.interrupted) return { kind: 'interrupted' };
   const { report, files } = await signAndWrite({ options, pipeline, key, run });

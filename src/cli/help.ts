@@ -25,10 +25,12 @@ const commandHelp = {
   },
   bench: {
     synopsis: [
-      'certify bench --suite <file> [--budget <ticks> --gate <case>] [--tick-ghz <GHz>] [--json]',
+      'certify bench --suite <file> [--budget <ticks> --gate <case>...] [--tick-ghz <GHz>] [--json]',
+      '[--confidence 0.95] [--time-cap <s>] [--min-processes <n>] [--max-processes <n>]',
+      '[--window-ms <ms>] [--profile-dir <dir>] [--gated-only]',
     ],
     summary:
-      "run a tick benchmark suite (a module exporting its cases); exit 1 when the gated case's median ticks per operation is over budget or a guard caught skipped work. The frequency comes from --tick-ghz, CERTIFY_TICK_GHZ, or the machine",
+      "run a tick benchmark suite (a module exporting its cases): each gated case in fresh processes until the confidence interval of its median decides it against the budget (docs/tick-gate.md), then every other case; exit 1 when a gated case is over budget or undecided (inconclusive), or a guard caught missing work. --gated-only skips the other cases, as the pipeline's step does; --profile-dir writes a CPU profile and flame graph of a gated case that did not pass. The frequency comes from --tick-ghz, CERTIFY_TICK_GHZ, or the machine",
   },
   'registry check': {
     synopsis: [

@@ -1,5 +1,6 @@
 export { loadPipeline, type LoadPipelineOptions } from './load.ts';
 export { exemptableChecks, stepKinds } from './types.ts';
+export { gatedCasesOf } from './budgets.ts';
 export { PipelineError, type PipelineLocation, type PipelineProblem } from './errors.ts';
 export type {
   AuditLevel,
@@ -22,7 +23,9 @@ export type {
   SecurityAuditStepSpec,
   StepKind,
   StepSpec,
+  TickBenchGate,
   TickBenchStepSpec,
+  TicksPerEventBudget,
   TickBenchTiming,
   TierSpec,
   TypecheckStepSpec,

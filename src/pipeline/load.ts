@@ -148,6 +148,24 @@ function benchSuites(content: PipelineFile) {
   );
 }
 
+/**
+ * A tick-bench step's gate that gives both bounds must give them in order (with one bound, the
+ * other is the benchmark's default, and a mismatch is the step's failure, in words).
+ */
+function checkGateBounds(document: YamlDocument, shownAs: string, content: PipelineFile): void {
+  content.tiers.forEach((tier, tierIndex) => {
+    tier.steps.forEach((step, stepIndex) => {
+      if (step.kind !== 'tick-bench' || step.gate === undefined) return;
+      const { minProcesses, maxProcesses } = step.gate;
+      if (minProcesses === undefined || maxProcesses === undefined || maxProcesses >= minProcesses)
+        return;
+      const path = ['tiers', tierIndex, 'steps', stepIndex, 'gate', 'maxProcesses'];
+      const detail = `gate.maxProcesses (${maxProcesses}) must be at least gate.minProcesses (${minProcesses})`;
+      throw new PipelineError('schema', shownAs, detail, where(document, path));
+    });
+  });
+}
+
 /** Every TypeScript project a step names (typecheck's `project`, eslint's `typeInfo.project`). */
 function typeScriptProjects(content: PipelineFile) {
   return content.tiers.flatMap((tier, tierIndex) =>
@@ -222,6 +240,7 @@ export async function loadPipeline(
   const checked = checkPipelineSchema(document.value);
   if (!checked.ok) throw schemaError(document, shownAs, checked.errors);
   checkUniqueIds(document, shownAs, checked.value);
+  checkGateBounds(document, shownAs, checked.value);
   checkVitestArgs(document, shownAs, checked.value);
   await checkPaths(document, shownAs, checked.value, projectRoot);
   await checkTypeScriptProjects(document, shownAs, checked.value, projectRoot);

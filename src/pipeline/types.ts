@@ -70,13 +70,25 @@ export interface TickBenchTiming {
   readonly maxWarmupPasses?: number;
 }
 
+/** How the statistical gate samples and decides (see `GateOptions` in src/bench). */
+export interface TickBenchGate {
+  readonly confidence?: number;
+  readonly timeCapSeconds?: number;
+  readonly minProcesses?: number;
+  readonly maxProcesses?: number;
+  readonly windowMs?: number;
+}
+
 export interface TickBenchStepSpec extends StepBase {
   readonly kind: 'tick-bench';
   /** The suite module, relative to the project root. */
   readonly suite: string;
-  /** Only these cases (the budgeted one is always measured); every case by default. */
+  /** Measure the cases that are not gated too (peers, ratios); false by default. */
+  readonly peers?: boolean;
+  /** Of the cases that are not gated, only these (with `peers`); every one by default. */
   readonly cases?: readonly string[];
   readonly timing?: TickBenchTiming;
+  readonly gate?: TickBenchGate;
 }
 
 /** A TypeScript project: a tsconfig file, or a folder holding tsconfig.json (as `tsc -p`). */
@@ -147,8 +159,13 @@ export interface FeatureSpec {
   readonly entry: string;
 }
 
+/** The gated benchmark case, or cases, each one's median held to `max` ticks per event. */
+export type TicksPerEventBudget =
+  | { readonly case: string; readonly max: number }
+  | { readonly cases: readonly [string, ...string[]]; readonly max: number };
+
 export interface Budgets {
-  readonly ticksPerEvent: { readonly case: string; readonly max: number };
+  readonly ticksPerEvent: TicksPerEventBudget;
   /** Minimum live-check registry coverage, in percent. */
   readonly liveCheckCoverage: number;
 }

@@ -23,6 +23,7 @@ export {
   removeReports,
   reportFileNames,
   reportJson,
+  tickProfileFile,
   writeReportFiles,
   type WrittenReport,
 } from './write.ts';

@@ -1,3 +1,4 @@
+import { tickProperties, tickTextLines } from './ticks-text.ts';
 import type { CertificationReport, ReportStep, ReportTier } from './types.ts';
 
 /** Text safe in XML 1.0 attributes and content: escaped, control characters dropped. */
@@ -26,19 +27,37 @@ function body(step: ReportStep): string {
         : ` [exempted until ${f.exemption.expires}: ${f.exemption.reason}]`,
     ].join(''),
   );
-  return [...findings, ...(step.outputTail ?? [])].join('\n');
+  return [...findings, ...figureLines(step), ...(step.outputTail ?? [])].join('\n');
+}
+
+/** A step's figures in words, where it has some worth reading in CI (the tick gate's). */
+function figureLines(step: ReportStep): string[] {
+  return step.details?.kind === 'ticks' ? tickTextLines(step.details.figures) : [];
+}
+
+function properties(step: ReportStep): string[] {
+  const entries = tickProperties(step.details);
+  if (entries.length === 0) return [];
+  return [
+    '      <properties>',
+    ...entries.map(
+      ([name, value]) => `        <property name="${xml(name)}" value="${xml(value)}"/>`,
+    ),
+    '      </properties>',
+  ];
 }
 
 /** One test case per step: a failed step fails, an inconclusive one errs (not a pass), a skipped one skips. */
 function testCase(tier: ReportTier, step: ReportStep): string {
   const open = `    <testcase classname="${xml(tier.id)}" name="${xml(step.id)}" time="${time(step.durationMs)}">`;
+  const passOutput = [step.reason, ...figureLines(step)].join('\n');
   const outcome = {
-    pass: `      <system-out>${xml(step.reason)}</system-out>`,
+    pass: `      <system-out>${xml(passOutput)}</system-out>`,
     fail: `      <failure message="${xml(step.reason)}" type="fail">${xml(body(step))}</failure>`,
     inconclusive: `      <error message="${xml(`inconclusive: ${step.reason}`)}" type="inconclusive">${xml(body(step))}</error>`,
     skipped: `      <skipped message="${xml(step.reason)}"/>`,
   }[step.status];
-  return [open, outcome, '    </testcase>'].join('\n');
+  return [open, ...properties(step), outcome, '    </testcase>'].join('\n');
 }
 
 function counts(steps: readonly ReportStep[]) {

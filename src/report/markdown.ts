@@ -1,4 +1,5 @@
 import type { CoverageFigures, Finding, StepDetails, TickFigures } from '../steps/index.ts';
+import { gateLines } from './ticks-markdown.ts';
 import type {
   CertificationReport,
   GitSummary,
@@ -78,19 +79,12 @@ function tickFigures(report: CertificationReport): TickFigures[] {
 function ticksSection(report: CertificationReport): string[] {
   const figures = tickFigures(report);
   if (figures.length === 0) return [];
-  const fixed = (n: number) => n.toFixed(2);
   return [
     '',
     '## Tick figures',
+    ...figures.flatMap(gateLines),
     '',
-    '| Case | Median | Min | p99 | Budget | ns per event (median) | Samples | Frequency |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...figures.map(
-      (f) =>
-        `| \`${f.case}\` | ${fixed(f.ticksPerEvent.p50)} ticks | ${fixed(f.ticksPerEvent.min)} | ${fixed(f.ticksPerEvent.p99)} | ${fixed(f.budget)} ticks | ${fixed(f.nsPerEvent.p50)} ns | ${f.samples} | ${f.tickGhz.toFixed(3)} GHz (${cell(f.tickSource)}) |`,
-    ),
-    '',
-    'A tick is one cycle of the reference clock: ticks = nanoseconds × frequency in GHz. The budget applies to the median.',
+    'A tick is one cycle of the reference clock: ticks = nanoseconds × frequency in GHz. The budget applies to the median of each measuring process.',
     ...figures.flatMap(peerLines),
   ];
 }

@@ -1,6 +1,6 @@
-import { appendFile, mkdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../common/index.ts';
+import { errnoCodeOf, writeFileAtomic } from '../common/index.ts';
 import { renderJUnit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { CertificationReport } from './types.ts';
@@ -30,9 +30,27 @@ export function reportJson(report: CertificationReport): string {
  * configuration error) never leaves a report behind that claims a certification it did not make.
  */
 export async function removeReports(folder: string): Promise<void> {
+  const profiles = (await namesIn(folder)).filter((name) => tickProfileFile.test(name));
   await Promise.all(
-    Object.values(reportFileNames).map((name) => rm(join(folder, name), { force: true })),
+    [...Object.values(reportFileNames), ...profiles].map((name) =>
+      rm(join(folder, name), { force: true }),
+    ),
   );
+}
+
+/**
+ * The tick benchmark's CPU profiles and flame graphs, which the Markdown report links: the names
+ * `profileFileBase` in src/bench gives them (a test holds the two together).
+ */
+export const tickProfileFile = /^tick-profile-[a-z0-9-]+\.(cpuprofile|svg)$/;
+
+async function namesIn(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder);
+  } catch (error: unknown) {
+    if (errnoCodeOf(error) === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 /** Writes the JSON, Markdown and JUnit renderings of the report, each atomically. */

@@ -12,6 +12,8 @@ export interface ExecuteStepOptions {
   readonly progress: (line: string) => void;
   /** The run's TypeScript session (started on first use). */
   readonly typeScript: () => TypeScriptSession;
+  /** The reports folder, for files a step writes beside the report. */
+  readonly reportsDir?: string;
 }
 
 /** How long a step may take to clean up (kill its processes) once it is told to stop. */
@@ -68,6 +70,7 @@ export async function executeStep(
     env: options.env,
     progress: options.progress,
     typeScript: options.typeScript,
+    ...(options.reportsDir === undefined ? {} : { reportsDir: options.reportsDir }),
   };
   try {
     const running = runStep(spec, context).catch(crashed);

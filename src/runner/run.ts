@@ -23,6 +23,8 @@ export interface RunPipelineOptions {
   readonly interrupt?: AbortSignal;
   /** Environment for the processes steps start (default: this process's). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The reports folder, where steps may write files the report links to (flame graphs). */
+  readonly reportsDir?: string;
 }
 
 /** Ids given to `--only` that name no tier or step of the pipeline. */
@@ -109,6 +111,9 @@ function stepTask(
               task.output = line;
             },
             typeScript: state.typeScript,
+            ...(state.options.reportsDir === undefined
+              ? {}
+              : { reportsDir: state.options.reportsDir }),
           });
         } finally {
           release();

@@ -13,5 +13,11 @@ export type {
   StepStatus,
   SubCheck,
   TestCounts,
+  GatedTickFigures,
+  HotSpot,
+  TickDecision,
   TickFigures,
+  TickInterval,
+  TickNoise,
+  TickProfile,
 } from './types.ts';

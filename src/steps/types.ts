@@ -55,19 +55,85 @@ export interface Spread {
   readonly p99: number;
 }
 
-/** The gated benchmark case's figures, with the clock frequency that turned ns into ticks. */
-export interface TickFigures {
+/** How noisy the machine was while a gated case was measured (see `NoiseSummary` in src/bench). */
+export interface TickNoise {
+  /** Median over the processes of each one's IQR / median of its samples. */
+  readonly withinProcessSpread: number | null;
+  /** IQR / median of the process medians. */
+  readonly betweenProcessSpread: number | null;
+  readonly stealPercent: number | null;
+  /** CPU other processes used while a process measured, in cores. */
+  readonly otherCpuCores: number | null;
+  /** Share of its wall time the measuring thread was off the processor, in percent. */
+  readonly descheduledPercent: number | null;
+  readonly involuntarySwitchesPerSecond: number | null;
+  readonly loadAverage: number | null;
+  /** The most the measured interference could have slowed one process (×). */
+  readonly slowdown: number;
+}
+
+/** A two-sided confidence interval of a gated case's median, in ticks per event. */
+export interface TickInterval {
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly level: number;
+}
+
+export type TickDecision = 'pass' | 'fail' | 'inconclusive';
+
+/** One gated case: its decision, its interval, and its samples pooled over its processes. */
+export interface GatedTickFigures {
   readonly case: string;
+  readonly decision: TickDecision;
+  /** Null when fewer than two processes were measured. */
+  readonly interval: TickInterval | null;
   readonly ticksPerEvent: Spread;
   readonly nsPerEvent: Spread;
-  readonly budget: number;
+  readonly processes: number;
   readonly samples: number;
+  /** Each process's median, in ticks per event, in the order they ran. */
+  readonly processMedians: readonly number[];
+  readonly noise: TickNoise;
+}
+
+/** A function with much self time in a profile, where it is (relative to the project root). */
+export interface HotSpot {
+  readonly function: string;
+  readonly file: string;
+  readonly line: number;
+  readonly selfPercent: number;
+}
+
+/** The CPU profile of a gated case that did not pass; paths relative to the reports folder. */
+export interface TickProfile {
+  readonly case: string;
+  readonly cpuprofile: string;
+  readonly flameGraph: string;
+  readonly hottest: readonly HotSpot[];
+}
+
+/** The tick gate's decision, with the clock frequency that turned ns into ticks. */
+export interface TickFigures {
+  readonly budget: number;
+  readonly decision: TickDecision;
+  /** Of the verdict; each interval is at `perLookLevel`. */
+  readonly confidence: number;
+  readonly perLookLevel: number;
+  /** The decision rule, in words. */
+  readonly rule: string;
+  readonly minProcesses: number;
+  readonly maxProcesses: number;
+  readonly timeCapSeconds: number;
+  readonly elapsedSeconds: number;
   readonly tickGhz: number;
   readonly tickSource: string;
-  /** Every measured case's median, the gated one and its peers, measured in the same run. */
+  readonly gated: readonly GatedTickFigures[];
+  /** Every measured case's median, the gated ones and their peers, measured in the same run. */
   readonly cases?: readonly CaseMedian[];
   /** Ratios of medians between cases, as the suite defines them; null when one was not measured. */
   readonly ratios?: readonly CaseRatio[];
+  readonly profiles?: readonly TickProfile[];
 }
 
 export interface CaseMedian {
@@ -142,4 +208,9 @@ export interface StepContext {
   readonly progress: (line: string) => void;
   /** The run's TypeScript session, started on first use and closed when the run ends. */
   readonly typeScript: () => TypeScriptSession;
+  /**
+   * The run's reports folder, where a step may write files the report links to (the tick
+   * benchmark's flame graphs); absent when the run writes no report.
+   */
+  readonly reportsDir?: string;
 }

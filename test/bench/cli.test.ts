@@ -22,6 +22,10 @@ describe('certify bench, run as a user would', () => {
       '100000',
       '--gate',
       'tiny/hash',
+      '--min-processes',
+      '2',
+      '--window-ms',
+      '5',
     ]);
     expect(run.exitCode).toBe(0);
     const document = parse(run.stdout);
@@ -43,14 +47,16 @@ describe('certify bench, run as a user would', () => {
     expect(document.ratios).toEqual([
       expect.objectContaining({ name: 'tiny/hash-twice / tiny/hash', limit: 100 }),
     ]);
-    expect(document.budget).toMatchObject({
-      caseName: 'tiny/hash',
+    expect(document.gate).toMatchObject({
       maxTicksPerOp: 100000,
-      withinBudget: true,
+      status: 'pass',
+      confidence: 0.95,
+      cases: [{ caseName: 'tiny/hash', status: 'pass', processes: 2 }],
     });
+    expect(document.gate?.cases[0]?.interval?.upper).toBeLessThan(100000);
   });
 
-  it('exits 1 with a table saying so when the gated median is over budget', async () => {
+  it('exits 1 with a table giving the interval and the decision when over budget', async () => {
     const run = await runCertify([
       'bench',
       '--suite',
@@ -59,11 +65,37 @@ describe('certify bench, run as a user would', () => {
       '0.001',
       '--gate',
       'one/sum',
+      '--min-processes',
+      '2',
+      '--window-ms',
+      '5',
     ]);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/^one\/sum\s+\d/m);
-    expect(run.stdout).toContain('OVER BUDGET');
+    expect(run.stdout).toContain('gate: budget 0.001 ticks per op, FAIL (over budget)');
+    expect(run.stdout).toMatch(
+      / {4}\d+(\.\d+)?% interval \[[\d.]+, [\d.]+\] ticks per op around [\d.]+; \d+ processes, \d+ samples/,
+    );
+    expect(run.stdout).toContain('  rule: Each measuring process');
     expect(run.stdout).toContain('verdict: over-budget');
+  });
+
+  it('exits 1 when the gate cannot decide, saying inconclusive', async () => {
+    const run = await runCertify([
+      'bench',
+      '--suite',
+      oneCaseSuite,
+      '--budget',
+      '100000',
+      '--gate',
+      'one/sum',
+      '--time-cap',
+      '0.001',
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('gate: budget 100000 ticks per op, INCONCLUSIVE');
+    expect(run.stdout).toContain('no decision within the time cap of 0.001 s');
+    expect(run.stdout).toContain('verdict: inconclusive');
   });
 
   it('exits 1 when a case skipped its work, whatever the budget', async () => {
@@ -80,7 +112,9 @@ describe('certify bench, run as a user would', () => {
     expect(run.exitCode).toBe(1);
     const document = parse(run.stdout);
     expect(document.verdict).toBe('guard-failed');
-    expect(document.results[0]?.guard.problems[0]).toContain('work was skipped or eliminated');
+    expect(document.results[0]?.guard.problems[0]).toContain(
+      'run performed 0 operations per call but the case declares opsPerRun 1000',
+    );
   });
 
   it('forces a full collection once per case, before its warm-up, never between samples', async () => {

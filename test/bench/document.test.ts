@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, formatBenchTable, type CaseMeasurement } from '../../src/bench/index.ts';
+import {
+  buildDocument,
+  defaultGateSettings,
+  formatBenchTable,
+  gateResultOf,
+  perLookLevel,
+  type PooledMeasurement,
+} from '../../src/bench/index.ts';
+import { outcomeOf, processesOf } from './synthetic.ts';
 
 const frequency = { ghz: 2.5, source: '--tick-ghz' };
 const goodGuard = { ok: true, runs: 40, problems: [] };
@@ -9,11 +17,12 @@ function measured(
   name: string,
   perRunP50: number,
   ops = 1000,
-): Extract<CaseMeasurement, { kind: 'measured' }> {
+): Extract<PooledMeasurement, { kind: 'measured' }> {
   return {
     kind: 'measured',
     name,
     opsPerRun: ops,
+    processes: 3,
     perRun: { min: perRunP50 - 30_000, p50: perRunP50, p99: perRunP50 + 150_000, samples: 40 },
     perRunSamples: [],
     emptyRun: { min: 90, p50: 100, p99: 300, samples: 1000 },
@@ -40,6 +49,7 @@ describe('the benchmark document', () => {
         nsPerOp: { min: 270, p50: 300, p99: 450 },
         ticksPerOp: { min: 675, p50: 750, p99: 1125 },
         samples: 40,
+        processes: 3,
         opsPerSample: 1000,
         emptyLoopNsPerSample: 100,
         warmupPasses: 2,
@@ -77,47 +87,65 @@ describe('the benchmark document', () => {
     ]);
   });
 
-  it('passes a gated median within budget and fails one over it', () => {
-    const within = buildDocument({
-      suitePath: 'suite.ts',
-      frequency,
-      measurements: [hotPath],
-      budget: { caseName: 'feature/hot-path', maxTicksPerOp: 750 },
+  it('takes its verdict from the gate: pass, over-budget or inconclusive', () => {
+    const settings = defaultGateSettings;
+    const level = perLookLevel(settings, 1);
+    const gateOver = (medians: number[], budget: number) =>
+      gateResultOf(
+        outcomeOf('feature/hot-path', processesOf(medians), budget, settings, level),
+        settings,
+        budget,
+      );
+    const verdict = (budget: number, medians: number[]) =>
+      buildDocument({
+        suitePath: 'suite.ts',
+        frequency,
+        measurements: [hotPath],
+        gate: gateOver(medians, budget),
+      }).verdict;
+    expect(verdict(8, [5.0, 5.1, 4.9])).toBe('pass');
+    expect(verdict(8, [12.0, 12.2, 11.9])).toBe('over-budget');
+    expect(verdict(8, [6, 10, 7, 11])).toBe('inconclusive');
+    const gate = gateOver([5.0, 5.1, 4.9], 8);
+    expect(gate).toMatchObject({
+      maxTicksPerOp: 8,
+      status: 'pass',
+      confidence: 0.95,
+      perLookLevel: 0.99375,
+      minProcesses: 3,
+      maxProcesses: 10,
+      cases: [{ caseName: 'feature/hot-path', status: 'pass', processes: 3, samples: 1500 }],
     });
-    expect(within.budget).toEqual({
-      caseName: 'feature/hot-path',
-      maxTicksPerOp: 750,
-      ticksPerOpP50: 750,
-      withinBudget: true,
-    });
-    expect(within.verdict).toBe('pass');
-
-    const over = buildDocument({
-      suitePath: 'suite.ts',
-      frequency,
-      measurements: [hotPath],
-      budget: { caseName: 'feature/hot-path', maxTicksPerOp: 8 },
-    });
-    expect(over.budget?.withinBudget).toBe(false);
-    expect(over.verdict).toBe('over-budget');
+    expect(gate.cases[0]?.interval?.lower).toBeLessThan(5);
+    expect(gate.cases[0]?.interval?.upper).toBeGreaterThan(5);
+    expect(gate.rule).toContain(
+      'Yuen t interval at 99.375% (95% for the verdict, split over 8 looks)',
+    );
   });
 
   it('puts a broken guard or a failed case before the budget in the verdict', () => {
-    const cheating: CaseMeasurement = {
+    const cheating: PooledMeasurement = {
       ...hotPath,
       guard: { ok: false, runs: 40, problems: ['run returned 0'] },
     };
-    const budget = { caseName: 'feature/hot-path', maxTicksPerOp: 8 };
+    const settings = defaultGateSettings;
+    const level = perLookLevel(settings, 1);
+    const outcome = outcomeOf('feature/hot-path', processesOf([20, 21, 22]), 8, settings, level);
+    const gate = gateResultOf(outcome, settings, 8);
     expect(
-      buildDocument({ suitePath: 's', frequency, measurements: [cheating], budget }).verdict,
+      buildDocument({ suitePath: 's', frequency, measurements: [cheating], gate }).verdict,
     ).toBe('guard-failed');
 
-    const crashed: CaseMeasurement = { kind: 'failed', name: 'feature/peer', error: 'setup threw' };
+    const crashed: PooledMeasurement = {
+      kind: 'failed',
+      name: 'feature/peer',
+      error: 'setup threw',
+    };
     const document = buildDocument({
       suitePath: 's',
       frequency,
       measurements: [hotPath, crashed],
-      budget,
+      gate,
     });
     expect(document.verdict).toBe('case-failed');
     expect(document.failures).toEqual([{ name: 'feature/peer', error: 'setup threw' }]);
@@ -131,24 +159,35 @@ describe('the benchmark document', () => {
     ]);
   });
 
-  it('prints the same figures as a table', () => {
+  it('prints the same figures as a table, with the gate: interval, processes, noise, rule', () => {
+    const settings = defaultGateSettings;
+    const level = perLookLevel(settings, 1);
+    const outcome = outcomeOf('feature/hot-path', processesOf([750, 752, 748]), 8, settings, level);
     const table = formatBenchTable(
       buildDocument({
         suitePath: 'suite.ts',
         frequency,
         measurements: [hotPath, peer],
         ratios: [{ numerator: 'feature/peer', denominator: 'feature/hot-path' }],
-        budget: { caseName: 'feature/hot-path', maxTicksPerOp: 8 },
+        gate: gateResultOf(outcome, settings, 8),
       }),
     );
     expect(table).toContain('tick: 2.5 GHz (1 tick = 0.400 ns), from --tick-ghz');
     expect(table).toMatch(
-      /feature\/hot-path\s+300\.00\s+270\.00\s+450\.00\s+750\.00\s+675\.00\s+1125\.00\s+40\s+ok/,
+      /feature\/hot-path\s+300\.00\s+270\.00\s+450\.00\s+750\.00\s+675\.00\s+1125\.00\s+40\s+3\s+ok/,
     );
     expect(table).toContain('feature/peer / feature/hot-path = 3.00×');
     expect(table).toContain(
-      'budget: feature/hot-path median 750.00 ticks per op, budget 8: OVER BUDGET',
+      'gate: budget 8 ticks per op, FAIL (over budget) (4.2 s, stopped: decided)',
     );
+    expect(table).toMatch(
+      / {2}feature\/hot-path: FAIL \(over budget\)\n {4}99\.375% interval \[7\d\d\.\d\d, 7\d\d\.\d\d\] ticks per op around 750\.00; 3 processes, 1500 samples/,
+    );
+    expect(table).toContain('process medians: 750.00, 752.00, 748.00');
+    expect(table).toContain(
+      'noise: within-process spread 5.0%, between processes 0.3%, steal 0.0%, other processes 0.05 cores, descheduled 0.0%, load 0.30',
+    );
+    expect(table).toContain('  rule: Each measuring process');
     expect(table).toContain('verdict: over-budget');
   });
 });

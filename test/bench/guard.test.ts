@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { measureCase, type BenchCase, type BenchTiming } from '../../src/bench/index.ts';
+import {
+  measureCase,
+  type BenchCase,
+  type BenchCaseRun,
+  type BenchTiming,
+} from '../../src/bench/index.ts';
 
 const tiny: BenchTiming = {
   warmupPassMs: 1,
@@ -10,10 +15,16 @@ const tiny: BenchTiming = {
 };
 const values = Int32Array.from({ length: 500 }, (_, index) => index * 7);
 
+let sum = 0;
+
+/** Sums the values; reports how many it added, as a case's run must. */
 function total(): number {
-  let sum = 0;
-  for (const value of values) sum = (sum + value) | 0;
-  return sum;
+  let added = 0;
+  for (const value of values) {
+    sum = (sum + value) | 0;
+    added += 1;
+  }
+  return added;
 }
 
 function caseOf(setup: BenchCase['setup']): BenchCase {
@@ -26,39 +37,63 @@ async function measured(benchCase: BenchCase) {
   return measurement;
 }
 
-describe('the dead-code guard', () => {
-  it('holds when every call returns the expected checksum', async () => {
-    const { guard, perRun } = await measured(caseOf(() => ({ run: total, expected: total() })));
+describe('the proof of work', () => {
+  it('holds when every call reports the operations the case declares', async () => {
+    const { guard, perRun } = await measured(caseOf(() => ({ run: total })));
     expect(guard).toEqual({ ok: true, runs: guard.runs, problems: [] });
     expect(guard.runs).toBeGreaterThanOrEqual(tiny.minSamples);
     expect(perRun.samples).toBeGreaterThanOrEqual(tiny.minSamples);
   });
 
-  it('fails a case whose loop was eliminated: its checksum is wrong', async () => {
-    const eliminated = caseOf(() => ({ run: () => 0, expected: total() }));
+  it('fails a case whose loop was eliminated: it performed nothing', async () => {
+    const eliminated = caseOf(() => ({ run: () => 0 }));
     const { guard } = await measured(eliminated);
     expect(guard.ok).toBe(false);
     expect(guard.problems).toEqual([
-      `run returned 0 instead of ${total()} on ${guard.runs} of ${guard.runs} calls: work was skipped or eliminated`,
+      `run performed 0 operations per call but the case declares opsPerRun ${values.length} (${guard.runs} of ${guard.runs} calls): the figures would be divided by work that was not done`,
     ]);
+  });
+
+  it('fails a case that declares more operations than its loop performs (opsPerRun × 4)', async () => {
+    const inflated: BenchCase = {
+      name: 'inflated',
+      opsPerRun: 4 * values.length,
+      setup: () => ({ run: total }),
+    };
+    const { guard } = await measured(inflated);
+    expect(guard.ok).toBe(false);
+    expect(guard.problems[0]).toContain(
+      `run performed ${values.length} operations per call but the case declares opsPerRun ${4 * values.length}`,
+    );
+  });
+
+  it('refuses a case written for the old API, which gave `expected`', async () => {
+    const old = await measureCase(
+      caseOf(() => ({ run: total, expected: values.length }) as BenchCaseRun),
+      tiny,
+    );
+    expect(old).toMatchObject({ kind: 'failed', name: 'guarded' });
+    expect(old.kind === 'failed' && old.error).toContain(
+      'setup returned `expected`, which the suite API no longer has',
+    );
   });
 
   it('fails a case that does its work only some of the time', async () => {
     let call = 0;
     const sometimes = caseOf(() => ({
       run: () => ((call += 1) % 3 === 0 ? -1 : total()),
-      expected: total(),
     }));
     const { guard } = await measured(sometimes);
     expect(guard.ok).toBe(false);
-    expect(guard.problems[0]).toMatch(/^run returned -1 instead of -?\d+ on \d+ of \d+ calls/);
+    expect(guard.problems[0]).toMatch(
+      /^run performed -1 operations per call but the case declares opsPerRun 500 \(\d+ of \d+ calls\)/,
+    );
   });
 
   it('fails a case whose state, checked after the run, is wrong', async () => {
     const store: number[] = [];
     const forgetful = caseOf(() => ({
       run: total,
-      expected: total(),
       beforeRun: () => {
         store.length = 0;
       },
@@ -77,7 +112,6 @@ describe('the dead-code guard', () => {
         ran += 1;
         return total();
       },
-      expected: total(),
       beforeRun: () => {
         prepared += 1;
       },
@@ -97,9 +131,7 @@ describe('the dead-code guard', () => {
     expect(failing.kind === 'failed' && failing.error).toContain('no store today');
 
     let closed = false;
-    await measured(
-      caseOf(() => ({ run: total, expected: total(), close: () => void (closed = true) })),
-    );
+    await measured(caseOf(() => ({ run: total, close: () => void (closed = true) })));
     expect(closed).toBe(true);
   });
 });

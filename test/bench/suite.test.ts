@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSuite, validateSuite } from '../../src/bench/index.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const setup = () => ({ run: () => 1, expected: 1 });
+const setup = () => ({ run: () => 10 });
 const okCase = { name: 'a', opsPerRun: 10, setup };
 
 function problemWith(exported: unknown): string {

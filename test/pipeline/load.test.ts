@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pipelineSchema from '../../src/pipeline/pipeline.schema.json' with { type: 'json' };
 import {
+  gatedCasesOf,
   loadPipeline,
   PipelineError,
   stepKinds,
@@ -269,6 +270,63 @@ describe('loading a pipeline file', () => {
       'must be a whole number of at least 1, or "cores"',
     ],
     [
+      'a tick budget with both case and cases',
+      validPipeline.replace(
+        'ticksPerEvent: { case: demo/hot-path, max: 8 }',
+        'ticksPerEvent: { case: demo/hot-path, cases: [demo/mixed], max: 8 }',
+      ),
+      'schema',
+      9,
+      'budgets.ticksPerEvent',
+      'must be { case: <name>, max: <ticks> } or { cases: [<name>, …], max: <ticks> }',
+    ],
+    [
+      'a tick budget with an empty list of cases',
+      validPipeline.replace(
+        'ticksPerEvent: { case: demo/hot-path, max: 8 }',
+        'ticksPerEvent: { cases: [], max: 8 }',
+      ),
+      'schema',
+      9,
+      'budgets.ticksPerEvent',
+      'must be { case: <name>, max: <ticks> } or { cases: [<name>, …], max: <ticks> }',
+    ],
+    [
+      'a gate confidence of 1',
+      validPipeline.replace('exclusive: true,', 'exclusive: true, gate: { confidence: 1 },'),
+      'schema',
+      29,
+      'tiers[2].steps[1].gate.confidence',
+      'must be < 1',
+    ],
+    [
+      'a gate with a single process',
+      validPipeline.replace('exclusive: true,', 'exclusive: true, gate: { minProcesses: 1 },'),
+      'schema',
+      29,
+      'tiers[2].steps[1].gate.minProcesses',
+      'must be >= 2',
+    ],
+    [
+      'a gate whose maximum of processes is under its minimum',
+      validPipeline.replace(
+        'exclusive: true,',
+        'exclusive: true, gate: { minProcesses: 5, maxProcesses: 3 },',
+      ),
+      'schema',
+      29,
+      'tiers[2].steps[1].gate.maxProcesses',
+      'gate.maxProcesses (3) must be at least gate.minProcesses (5)',
+    ],
+    [
+      'a gate with an unknown key',
+      validPipeline.replace('exclusive: true,', 'exclusive: true, gate: { cap: 30 },'),
+      'schema',
+      29,
+      'tiers[2].steps[1].gate.cap',
+      'unknown key "cap"',
+    ],
+    [
       'a coverage floor over 100',
       validPipeline.replace(
         'args: [feature/demo] }',
@@ -329,6 +387,40 @@ describe('loading a pipeline file', () => {
       expect.stringContaining('certify.yaml:19:5: tiers[1].concurency: unknown key') as string,
       '  23:25: tiers[1].steps[0].timeoutSeconds must be a number, not the string "soon"',
     ]);
+  });
+
+  it('accepts a list of gated cases under one budget, the peers and the gate settings', async () => {
+    project.write(
+      'pipeline/certify.yaml',
+      validPipeline
+        .replace(
+          'ticksPerEvent: { case: demo/hot-path, max: 8 }',
+          'ticksPerEvent: { cases: [demo/hot-path, demo/mixed], max: 8 }',
+        )
+        .replace(
+          'exclusive: true,',
+          'exclusive: true, peers: true, gate: { confidence: 0.99, timeCapSeconds: 20, minProcesses: 2, maxProcesses: 6, windowMs: 50 },',
+        ),
+    );
+    const pipeline = await loadPipeline('pipeline/certify.yaml', { projectRoot: project.root });
+    expect(gatedCasesOf(pipeline.budgets.ticksPerEvent)).toEqual(['demo/hot-path', 'demo/mixed']);
+    const step = pipeline.tiers[2]?.steps[1];
+    expect(step?.kind === 'tick-bench' && step).toMatchObject({
+      peers: true,
+      gate: {
+        confidence: 0.99,
+        timeCapSeconds: 20,
+        minProcesses: 2,
+        maxProcesses: 6,
+        windowMs: 50,
+      },
+    });
+  });
+
+  it('still takes the single-case form of the tick budget', async () => {
+    project.write('pipeline/certify.yaml', validPipeline);
+    const pipeline = await loadPipeline('pipeline/certify.yaml', { projectRoot: project.root });
+    expect(gatedCasesOf(pipeline.budgets.ticksPerEvent)).toEqual(['demo/hot-path']);
   });
 
   it('refuses an alias bomb without expanding it', async () => {

@@ -1,6 +1,51 @@
 import type { RunResult, StepResult } from '../../src/runner/index.ts';
 import { buildReport, type CertificationReport } from '../../src/report/index.ts';
+import type { TickDecision, TickFigures } from '../../src/steps/index.ts';
 import { fixturePipeline } from '../steps/step-context.ts';
+
+/** The tick gate's figures for the demo's hot path, with the given decision. */
+function tickFigures(decision: TickDecision): TickFigures {
+  const pass = decision === 'pass';
+  return {
+    budget: 8,
+    decision,
+    confidence: 0.95,
+    perLookLevel: 0.99375,
+    rule: 'Each measuring process gives its median; pass when the upper bound is under the budget.',
+    minProcesses: 3,
+    maxProcesses: 10,
+    timeCapSeconds: 30,
+    elapsedSeconds: pass ? 4.1 : 13.9,
+    tickGhz: 2.6,
+    tickSource: '/proc/cpuinfo "cpu MHz"',
+    gated: [
+      {
+        case: 'demo/hot-path',
+        decision,
+        interval: pass
+          ? { estimate: 3.1, lower: 2.98, upper: 3.22, level: 0.99375 }
+          : { estimate: 8, lower: 6.1, upper: 9.9, level: 0.99375 },
+        ticksPerEvent: { min: 2.9, p50: 3.1, p99: 4.4 },
+        nsPerEvent: { min: 1.12, p50: 1.19, p99: 1.69 },
+        processes: pass ? 3 : 10,
+        samples: pass ? 1860 : 6120,
+        processMedians: pass
+          ? [3.08, 3.12, 3.1]
+          : [6.5, 9.5, 7.2, 8.8, 7.9, 8.1, 6.9, 9.1, 7.6, 8.4],
+        noise: {
+          withinProcessSpread: 0.081,
+          betweenProcessSpread: pass ? 0.012 : 0.164,
+          stealPercent: 0,
+          otherCpuCores: pass ? 0.04 : 1.37,
+          descheduledPercent: pass ? 0.5 : 31.2,
+          involuntarySwitchesPerSecond: 12,
+          loadAverage: pass ? 0.4 : 3.6,
+          slowdown: pass ? 1.005 : 1.45,
+        },
+      },
+    ],
+  };
+}
 
 /** A step result of each status and each kind of details the report renders. */
 export const steps = {
@@ -18,18 +63,39 @@ export const steps = {
     name: 'tick-bench',
     kind: 'tick-bench',
     status: 'pass',
-    reason: 'median 3.10 ticks per event, budget 8',
-    durationMs: 20_500,
+    reason:
+      'demo/hot-path: 99.375% interval [2.98, 3.22] around 3.10 ticks per event over 3 processes, within the budget of 8',
+    durationMs: 5_500,
+    details: { kind: 'ticks', figures: tickFigures('pass') },
+  },
+  ticksInconclusive: {
+    id: 'tick-bench',
+    name: 'tick-bench',
+    kind: 'tick-bench',
+    status: 'inconclusive',
+    reason:
+      'demo/hot-path: 99.375% interval [6.10, 9.90] around 8.00 ticks per event over 10 processes straddles the budget of 8',
+    durationMs: 14_200,
     details: {
       kind: 'ticks',
       figures: {
-        case: 'demo/hot-path',
-        ticksPerEvent: { min: 2.9, p50: 3.1, p99: 4.4 },
-        nsPerEvent: { min: 1.12, p50: 1.19, p99: 1.69 },
-        budget: 8,
-        samples: 60,
-        tickGhz: 2.6,
-        tickSource: '/proc/cpuinfo "cpu MHz"',
+        ...tickFigures('inconclusive'),
+        profiles: [
+          {
+            case: 'demo/hot-path',
+            cpuprofile: 'tick-profile-demo-hot-path.cpuprofile',
+            flameGraph: 'tick-profile-demo-hot-path.svg',
+            hottest: [
+              {
+                function: 'scanRows',
+                file: 'feature/demo/src/scan.ts',
+                line: 42,
+                selfPercent: 38.5,
+              },
+              { function: 'copyRows', file: 'feature/demo/src/copy.ts', line: 7, selfPercent: 21 },
+            ],
+          },
+        ],
       },
     },
   },

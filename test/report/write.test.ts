@@ -8,6 +8,7 @@ import {
   reportJson,
   writeReportFiles,
 } from '../../src/report/index.ts';
+import { profileFileBase } from '../../src/bench/index.ts';
 import { createTempProject, type TempProject } from '../support/temp-project.ts';
 import { failingReport, passingReport } from './fixture-run.ts';
 
@@ -35,13 +36,22 @@ describe('writing the report', () => {
     ]);
   });
 
-  it('removes an earlier run’s report files and leaves other files alone', async () => {
+  it('removes an earlier run’s report files and tick profiles, and leaves other files alone', async () => {
     const folder = join(project.root, 'reports');
     await writeReportFiles(folder, passingReport());
     project.write('reports/certification.dsse.json', '{}');
     project.write('reports/README.md', 'kept');
+    const base = profileFileBase('demo/hot-path');
+    project.write(`reports/${base}.cpuprofile`, '{}');
+    project.write(`reports/${base}.svg`, '<svg/>');
+    project.write('reports/tick-profile-notes.txt', 'kept: not a profile');
     await removeReports(folder);
-    expect(readdirSync(folder)).toEqual(['README.md']);
+    expect(readdirSync(folder).sort()).toEqual(['README.md', 'tick-profile-notes.txt']);
+  });
+
+  it('removes nothing, and does not fail, when the folder does not exist yet', async () => {
+    await removeReports(join(project.root, 'no-reports-yet'));
+    expect(existsSync(join(project.root, 'no-reports-yet'))).toBe(false);
   });
 
   it('appends the Markdown to $GITHUB_STEP_SUMMARY when it is set, and only then', async () => {

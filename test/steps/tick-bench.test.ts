@@ -1,109 +1,188 @@
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { TickBenchStepSpec } from '../../src/pipeline/index.ts';
-import { runStep, type StepOutcome } from '../../src/steps/index.ts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TicksPerEventBudget, TickBenchStepSpec } from '../../src/pipeline/index.ts';
+import { runStep, type StepOutcome, type TickFigures } from '../../src/steps/index.ts';
 import { stepContext } from './step-context.ts';
 
 const testRoot = resolve(import.meta.dirname, '..');
+const reportsDir = mkdtempSync(join(tmpdir(), 'certify-tick-step-'));
+afterAll(() => {
+  rmSync(reportsDir, { recursive: true, force: true });
+  // The alternating fixture counts its measuring processes in a file named after their parent.
+  rmSync(join(tmpdir(), `certify-alternating-${process.pid}`), { force: true });
+});
 
 interface Bench {
   readonly suite: string;
-  readonly gated: string;
-  readonly max: number;
+  readonly budget: TicksPerEventBudget;
   readonly spec?: Partial<TickBenchStepSpec>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (line: string) => void;
+  readonly reportsDir?: string;
 }
+
+/** A quick gate: two to four processes, a short sampling window each. */
+const quickGate = { minProcesses: 2, maxProcesses: 4, windowMs: 10 };
 
 /** The step over a fixture suite, with the frequency fixed so that ticks are plain arithmetic. */
 function bench(run: Bench): Promise<StepOutcome> {
   const context = stepContext(testRoot, {
-    env: { CERTIFY_TICK_GHZ: '2' },
+    env: { CERTIFY_TICK_GHZ: '1' },
     ...(run.signal === undefined ? {} : { signal: run.signal }),
   });
-  const budgets = { ...context.pipeline.budgets, ticksPerEvent: { case: run.gated, max: run.max } };
+  const budgets = { ...context.pipeline.budgets, ticksPerEvent: run.budget };
   return runStep(
-    { id: 'tick-bench', kind: 'tick-bench', timeoutSeconds: 120, suite: run.suite, ...run.spec },
+    {
+      id: 'tick-bench',
+      kind: 'tick-bench',
+      timeoutSeconds: 120,
+      suite: run.suite,
+      gate: quickGate,
+      ...run.spec,
+    },
     {
       ...context,
       pipeline: { ...context.pipeline, budgets },
       progress: run.onProgress ?? context.progress,
+      ...(run.reportsDir === undefined ? {} : { reportsDir: run.reportsDir }),
     },
   );
 }
 
-const tiny = 'bench/fixtures/tiny-suite.ts';
+function figuresOf(outcome: StepOutcome): TickFigures {
+  if (outcome.status === 'skipped' || outcome.details?.kind !== 'ticks') {
+    throw new Error(`expected tick figures, got ${JSON.stringify(outcome)}`);
+  }
+  return outcome.details.figures;
+}
+
+const spin = 'bench/fixtures/spin-suite.ts';
 
 describe('the tick-bench step', () => {
-  it('passes within budget, with the gated figures, every case and the ratios', async () => {
-    const outcome = await bench({ suite: tiny, gated: 'tiny/hash', max: 1e9 });
+  it('passes a case whose interval is under the budget, with its figures and noise', async () => {
+    const outcome = await bench({ suite: spin, budget: { case: 'spin/100ns', max: 1e6 } });
     expect(outcome.status).toBe('pass');
-    if (outcome.status !== 'pass' || outcome.details?.kind !== 'ticks') {
-      throw new Error(`expected tick figures, got ${JSON.stringify(outcome)}`);
-    }
-    const { figures } = outcome.details;
+    const figures = figuresOf(outcome);
     expect(figures).toMatchObject({
-      case: 'tiny/hash',
-      budget: 1e9,
-      tickGhz: 2,
+      budget: 1e6,
+      decision: 'pass',
+      confidence: 0.95,
+      minProcesses: 2,
+      maxProcesses: 4,
+      timeCapSeconds: 30,
+      tickGhz: 1,
       tickSource: 'CERTIFY_TICK_GHZ',
+      gated: [{ case: 'spin/100ns', decision: 'pass', processes: 2 }],
+      cases: [{ name: 'spin/100ns' }],
+      ratios: [],
     });
-    expect(figures.ticksPerEvent.p50).toBeCloseTo(figures.nsPerEvent.p50 * 2, 2);
-    expect(figures.cases?.map((c) => c.name)).toEqual(['tiny/hash', 'tiny/hash-twice']);
-    expect(figures.ratios?.map((r) => r.name)).toEqual(['tiny/hash-twice / tiny/hash']);
+    const [gated] = figures.gated;
+    expect(gated?.interval?.upper).toBeLessThan(1e6);
+    expect(gated?.processMedians).toHaveLength(2);
+    expect(gated?.samples).toBeGreaterThan(0);
+    expect(gated?.noise).toHaveProperty('betweenProcessSpread');
+    expect(figures.rule).toContain('Pass when the upper bound is under the budget');
     expect(outcome.reason).toMatch(
-      /^median [\d.]+ ticks per event \([\d.]+ ns at 2\.000 GHz\), within the budget of 1000000000$/,
+      /^spin\/100ns: [\d.]+% interval \[[\d.]+, [\d.]+\] around [\d.]+ ticks per event over 2 processes, within the budget of 1000000 \(1\.000 GHz\)$/,
     );
   });
 
-  it('fails over budget, saying the median and the budget', async () => {
-    const outcome = await bench({ suite: tiny, gated: 'tiny/hash', max: 1e-9 });
-    expect(outcome).toMatchObject({ status: 'fail', details: { kind: 'ticks' } });
-    expect(outcome.reason).toMatch(/, over the budget of 1e-9$/);
-  });
-
-  it('measures only the selected cases, the gated one always, and their ratios only', async () => {
+  it('fails a case over budget and profiles it into the reports folder, naming its hot spots', async () => {
     const outcome = await bench({
-      suite: tiny,
-      gated: 'tiny/hash',
-      max: 1e9,
-      spec: { cases: ['tiny/hash'], timing: { rounds: 1, minSamples: 5 } },
-    });
-    expect(outcome.status === 'pass' && outcome.details).toMatchObject({
-      figures: { cases: [{ name: 'tiny/hash' }], ratios: [] },
-    });
-  });
-
-  it('fails when a guard catches skipped work, whatever the budget', async () => {
-    const outcome = await bench({
-      suite: 'bench/fixtures/skipped-work-suite.ts',
-      gated: 'tiny/skips-its-work',
-      max: 1e9,
+      suite: 'bench/fixtures/profiled-suite.ts',
+      budget: { case: 'profiled/hot-and-cold', max: 1e-6 },
+      reportsDir,
     });
     expect(outcome.status).toBe('fail');
-    expect(outcome.reason).toMatch(/^a guard caught skipped or wrong work/);
+    expect(outcome.reason).toContain('over the budget of 0.000001');
+    expect(outcome.reason).toMatch(
+      /profiled\/hot-and-cold hottest by self time: hotLoop \(bench\/fixtures\/profiled-suite\.ts:\d+\) [\d.]+%, /,
+    );
+    const figures = figuresOf(outcome);
+    expect(figures.profiles).toEqual([
+      expect.objectContaining({
+        case: 'profiled/hot-and-cold',
+        cpuprofile: 'tick-profile-profiled-hot-and-cold.cpuprofile',
+        flameGraph: 'tick-profile-profiled-hot-and-cold.svg',
+      }),
+    ]);
+    expect(figures.profiles?.[0]?.hottest[0]).toMatchObject({
+      function: 'hotLoop',
+      file: 'bench/fixtures/profiled-suite.ts',
+    });
+    expect(existsSync(join(reportsDir, 'tick-profile-profiled-hot-and-cold.svg'))).toBe(true);
+  });
+
+  it('is inconclusive when the budget sits inside the spread between processes, with the interval', async () => {
+    const outcome = await bench({
+      suite: 'bench/fixtures/alternating-suite.ts',
+      budget: { case: 'alternating/spin', max: 200 },
+    });
+    expect(outcome.status).toBe('inconclusive');
+    expect(outcome.reason).toContain('straddles the budget of 200');
+    expect(outcome.reason).toContain('between processes');
+    expect(figuresOf(outcome)).toMatchObject({
+      decision: 'inconclusive',
+      gated: [{ decision: 'inconclusive', processes: 4 }],
+    });
+  });
+
+  it('holds a list of cases to one budget', async () => {
+    const outcome = await bench({
+      suite: spin,
+      budget: { cases: ['spin/100ns', 'spin/300ns'], max: 1e6 },
+    });
+    expect(outcome.status).toBe('pass');
+    expect(figuresOf(outcome).gated.map((gated) => gated.case)).toEqual([
+      'spin/100ns',
+      'spin/300ns',
+    ]);
+  });
+
+  it('runs the peers and their ratios only when asked', async () => {
+    const outcome = await bench({
+      suite: 'bench/fixtures/tiny-suite.ts',
+      budget: { case: 'tiny/hash', max: 1e9 },
+      spec: { peers: true, timing: { rounds: 1, minSamples: 5 } },
+    });
+    expect(figuresOf(outcome)).toMatchObject({
+      cases: [{ name: 'tiny/hash' }, { name: 'tiny/hash-twice' }],
+      ratios: [{ name: 'tiny/hash-twice / tiny/hash' }],
+    });
+  });
+
+  it('fails when the guard catches a case declaring work it does not do, whatever the budget', async () => {
+    const outcome = await bench({
+      suite: 'bench/fixtures/inflated-ops-suite.ts',
+      budget: { case: 'tiny/inflated', max: 1e9 },
+    });
+    expect(outcome.status).toBe('fail');
+    expect(outcome.reason).toContain(
+      'a guard caught missing or wrong work, so no figure can be trusted: tiny/inflated: run performed 1000 operations per call but the case declares opsPerRun 4000',
+    );
     expect(outcome.status === 'fail' && outcome.findings?.[0]?.rule).toBe('bench-guard');
   });
 
-  it('fails, naming the cases, when the budgeted or a selected case is not in the suite', async () => {
-    const gated = await bench({ suite: tiny, gated: 'tiny/none', max: 8 });
+  it('fails, naming the cases, when a gated or a selected case is not in the suite', async () => {
+    const gated = await bench({ suite: spin, budget: { case: 'spin/none', max: 8 } });
     const selected = await bench({
-      suite: tiny,
-      gated: 'tiny/hash',
-      max: 8,
-      spec: { cases: ['tiny/other'] },
+      suite: spin,
+      budget: { case: 'spin/100ns', max: 8 },
+      spec: { cases: ['spin/other'] },
     });
     expect(gated.status).toBe('fail');
     expect(gated.reason).toContain(
-      '"tiny/none" is not in the suite (its cases: tiny/hash, tiny/hash-twice)',
+      '"spin/none" is not in the suite (its cases: spin/100ns, spin/300ns)',
     );
-    expect(selected.reason).toContain('"tiny/other" not in the suite');
+    expect(selected.reason).toContain('"spin/other" not in the suite');
   });
 
   it('is inconclusive without a tick frequency it can trust', async () => {
     const context = stepContext(testRoot, { env: { CERTIFY_TICK_GHZ: 'fast' } });
     const outcome = await runStep(
-      { id: 'tick-bench', kind: 'tick-bench', timeoutSeconds: 60, suite: tiny },
+      { id: 'tick-bench', kind: 'tick-bench', timeoutSeconds: 60, suite: spin },
       context,
     );
     expect(outcome.status).toBe('inconclusive');
@@ -115,8 +194,7 @@ describe('the tick-bench step', () => {
     const lines: string[] = [];
     const running = bench({
       suite: 'bench/fixtures/hanging-suite.ts',
-      gated: 'hangs/forever',
-      max: 8,
+      budget: { case: 'hangs/forever', max: 8 },
       signal: controller.signal,
       onProgress: (line) => lines.push(line),
     });

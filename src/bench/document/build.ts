@@ -1,25 +1,27 @@
 import type { TickFrequency } from '../frequency/index.ts';
-import type { CaseMeasurement } from '../measure/index.ts';
+import type { PooledMeasurement } from '../measure/index.ts';
 import type { BenchRatio } from '../suite/index.ts';
 import type {
-  BenchBudget,
   BenchDocument,
   BenchFailure,
+  BenchProfile,
   BenchRatioResult,
   BenchResult,
   BenchVerdict,
-  BudgetVerdict,
+  GateResult,
 } from './types.ts';
 
 export interface DocumentInput {
   readonly suitePath: string;
   readonly frequency: TickFrequency;
-  readonly measurements: readonly CaseMeasurement[];
+  /** Each case's processes, pooled. */
+  readonly measurements: readonly PooledMeasurement[];
   readonly ratios?: readonly BenchRatio[] | undefined;
-  readonly budget?: BenchBudget | undefined;
+  readonly gate?: GateResult | null | undefined;
+  readonly profiles?: readonly BenchProfile[] | undefined;
 }
 
-type Measured = Extract<CaseMeasurement, { kind: 'measured' }>;
+type Measured = Extract<PooledMeasurement, { kind: 'measured' }>;
 
 /** ticks.md: a sample shorter than about 100 µs is dominated by the cost of reading the clock. */
 const shortestHonestSampleNs = 100_000;
@@ -42,6 +44,7 @@ function toResult(measured: Measured, ghz: number): BenchResult {
     nsPerOp: { min: round(ns.min), p50: round(ns.p50), p99: round(ns.p99) },
     ticksPerOp: { min: round(ns.min * ghz), p50: round(ns.p50 * ghz), p99: round(ns.p99 * ghz) },
     samples: measured.perRun.samples,
+    processes: measured.processes,
     opsPerSample: measured.opsPerRun,
     emptyLoopNsPerSample: round(empty),
     warmupPasses: measured.warmup.passes,
@@ -80,28 +83,19 @@ function ratioResult(ratio: BenchRatio, results: readonly BenchResult[]): BenchR
   return { ...base, limit: ratio.limit, withinLimit: value !== null && value <= ratio.limit };
 }
 
-function budgetVerdict(budget: BenchBudget, results: readonly BenchResult[]): BudgetVerdict {
-  const gated = results.find((result) => result.name === budget.caseName);
-  const ticksPerOpP50 = gated?.ticksPerOp.p50 ?? null;
-  return {
-    ...budget,
-    ticksPerOpP50,
-    withinBudget: ticksPerOpP50 !== null && ticksPerOpP50 <= budget.maxTicksPerOp,
-  };
-}
-
 function verdictOf(
   results: readonly BenchResult[],
   failures: readonly BenchFailure[],
-  budget: BudgetVerdict | null,
+  gate: GateResult | null,
 ): BenchVerdict {
   if (failures.length > 0) return 'case-failed';
   if (results.some((result) => !result.guard.ok)) return 'guard-failed';
-  if (budget !== null && !budget.withinBudget) return 'over-budget';
+  if (gate?.status === 'fail') return 'over-budget';
+  if (gate?.status === 'inconclusive') return 'inconclusive';
   return 'pass';
 }
 
-/** Turns raw per-call nanoseconds into the per-operation document, its ratios and its verdict. */
+/** Turns raw per-call nanoseconds into the per-operation document, with its ratios, the gate's decision and the verdict. */
 export function buildDocument(input: DocumentInput): BenchDocument {
   const measured = input.measurements.filter(
     (entry): entry is Measured => entry.kind === 'measured',
@@ -110,7 +104,7 @@ export function buildDocument(input: DocumentInput): BenchDocument {
   const failures = input.measurements.flatMap((entry) =>
     entry.kind === 'failed' ? [{ name: entry.name, error: entry.error }] : [],
   );
-  const budget = input.budget === undefined ? null : budgetVerdict(input.budget, results);
+  const gate = input.gate ?? null;
   return {
     suite: input.suitePath,
     tickGhz: input.frequency.ghz,
@@ -119,8 +113,9 @@ export function buildDocument(input: DocumentInput): BenchDocument {
     results,
     failures,
     ratios: (input.ratios ?? []).map((ratio) => ratioResult(ratio, results)),
-    budget,
-    verdict: verdictOf(results, failures, budget),
+    gate,
+    profiles: input.profiles ?? [],
+    verdict: verdictOf(results, failures, gate),
     warnings: measured.flatMap(warningsFor),
   };
 }

@@ -1,12 +1,17 @@
 export { buildDocument, type DocumentInput } from './build.ts';
+export { gateResultOf } from './gate.ts';
 export { formatBenchTable } from './table.ts';
 export type {
   BenchBudget,
   BenchDocument,
   BenchFailure,
+  BenchProfile,
   BenchRatioResult,
   BenchResult,
   BenchVerdict,
-  BudgetVerdict,
+  GateCaseResult,
+  GateResult,
+  IntervalFigures,
   PerOpFigures,
+  ProcessNoise,
 } from './types.ts';

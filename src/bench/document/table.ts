@@ -1,4 +1,12 @@
-import type { BenchDocument, BenchRatioResult, BenchResult } from './types.ts';
+import { describeNoise } from '../decision/index.ts';
+import type {
+  BenchDocument,
+  BenchProfile,
+  BenchRatioResult,
+  BenchResult,
+  GateCaseResult,
+  GateResult,
+} from './types.ts';
 
 const columns = [
   'ns p50',
@@ -8,6 +16,7 @@ const columns = [
   'ticks min',
   'ticks p99',
   'samples',
+  'processes',
   'guard',
 ] as const;
 
@@ -24,6 +33,7 @@ function cells(result: BenchResult): string[] {
     fixed(ticks.min),
     fixed(ticks.p99),
     String(result.samples),
+    String(result.processes),
     guard,
   ];
 }
@@ -50,15 +60,45 @@ function ratioLine(ratio: BenchRatioResult): string {
   return `  ${ratio.name} = ${value} (limit ${ratio.limit}×: ${status})`;
 }
 
-function budgetLine(document: BenchDocument): string {
-  const { budget } = document;
-  if (budget === null) return 'budget: none given';
-  const measured =
-    budget.ticksPerOpP50 === null
-      ? 'was not measured'
-      : `median ${fixed(budget.ticksPerOpP50)} ticks per op`;
-  const status = budget.withinBudget ? 'within budget' : 'OVER BUDGET';
-  return `budget: ${budget.caseName} ${measured}, budget ${budget.maxTicksPerOp}: ${status}`;
+const statusWord = {
+  pass: 'PASS',
+  fail: 'FAIL (over budget)',
+  inconclusive: 'INCONCLUSIVE',
+} as const;
+
+function gateCaseLines(entry: GateCaseResult): string[] {
+  const { interval } = entry;
+  const figures =
+    interval === null
+      ? 'no interval (fewer than two processes)'
+      : `${Number((interval.level * 100).toFixed(3))}% interval [${fixed(interval.lower)}, ${fixed(interval.upper)}] ticks per op around ${fixed(interval.estimate)}`;
+  return [
+    `  ${entry.caseName}: ${statusWord[entry.status]}`,
+    `    ${figures}; ${entry.processes} processes, ${entry.samples} samples`,
+    `    process medians: ${entry.processMedians.map(fixed).join(', ')}`,
+    `    noise: ${describeNoise(entry.noise)}`,
+    `    ${entry.reason}`,
+  ];
+}
+
+function gateLines(gate: GateResult | null): string[] {
+  if (gate === null) return ['gate: no budget given'];
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  return [
+    `gate: budget ${gate.maxTicksPerOp} ticks per op, ${statusWord[gate.status]} (${seconds(gate.elapsedMs)} s, stopped: ${gate.stoppedBy})`,
+    ...gate.cases.flatMap(gateCaseLines),
+    `  rule: ${gate.rule}`,
+  ];
+}
+
+function profileLines(profile: BenchProfile): string[] {
+  return [
+    `profile: ${profile.caseName}: ${profile.flameGraph} (flame graph), ${profile.cpuprofile}`,
+    ...profile.hottest.map(
+      (hot) =>
+        `  ${hot.selfPercent.toFixed(1)}% self  ${hot.functionName}  ${hot.file}:${hot.line}`,
+    ),
+  ];
 }
 
 /** The readable form of the document: the same figures as `--json`, as a table. */
@@ -85,6 +125,8 @@ export function formatBenchTable(document: BenchDocument): string {
       ...document.ratios.map(ratioLine),
     );
   for (const warning of document.warnings) lines.push(`warning: ${warning}`);
-  lines.push('', budgetLine(document), `verdict: ${document.verdict}`);
+  lines.push('', ...gateLines(document.gate));
+  for (const profile of document.profiles) lines.push(...profileLines(profile));
+  lines.push(`verdict: ${document.verdict}`);
   return `${lines.join('\n')}\n`;
 }

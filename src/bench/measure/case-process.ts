@@ -16,7 +16,11 @@ async function measureRequested(): Promise<CaseMeasurement> {
   if (benchCase === undefined) {
     return { kind: 'failed', name: request.caseName, error: 'no such case in the suite' };
   }
-  return measureCase(benchCase, request.timing);
+  return measureCase(
+    benchCase,
+    request.timing,
+    request.profile === undefined ? {} : { profile: request.profile },
+  );
 }
 
 function sendToParent(message: CaseMeasurement): Promise<void> {

@@ -1,23 +1,26 @@
 /**
- * The dead-code guard: every call of a case's `run` must return the count or checksum the case
- * expects. Work the JIT eliminated, or a case that stopped doing its work, shows up as a mismatch.
+ * The proof of work: every call of a case's `run` returns the number of operations it performed,
+ * as the code under test reported them, and that number must equal the case's `opsPerRun`, the
+ * divisor of every per-operation figure. A case that declares more operations than its loop does
+ * (a 4× better figure for the same work), work the JIT eliminated, or a call that stopped doing
+ * its work shows up as a mismatch.
  */
 export class RunTally {
   runs = 0;
   mismatchedRuns = 0;
   firstMismatch: number | undefined;
 
-  readonly expected: number;
+  readonly opsPerRun: number;
 
-  constructor(expected: number) {
-    this.expected = expected;
+  constructor(opsPerRun: number) {
+    this.opsPerRun = opsPerRun;
   }
 
-  note(got: number): void {
+  note(performed: number): void {
     this.runs += 1;
-    if (got === this.expected) return;
+    if (performed === this.opsPerRun) return;
     this.mismatchedRuns += 1;
-    this.firstMismatch ??= got;
+    this.firstMismatch ??= performed;
   }
 }
 
@@ -40,8 +43,9 @@ export function guardReport(tally: RunTally, stateProblems: readonly string[]): 
   if (tally.runs === 0) problems.push('run was never called');
   if (tally.mismatchedRuns > 0) {
     problems.push(
-      `run returned ${String(tally.firstMismatch)} instead of ${tally.expected} ` +
-        `on ${tally.mismatchedRuns} of ${tally.runs} calls: work was skipped or eliminated`,
+      `run performed ${String(tally.firstMismatch)} operations per call but the case declares ` +
+        `opsPerRun ${tally.opsPerRun} (${tally.mismatchedRuns} of ${tally.runs} calls): ` +
+        'the figures would be divided by work that was not done',
     );
   }
   return { ok: problems.length === 0, runs: tally.runs, problems };

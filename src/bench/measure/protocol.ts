@@ -1,11 +1,14 @@
 import type { BenchTiming } from '../suite/index.ts';
 import type { CaseMeasurement } from './measure-case.ts';
+import type { ProfileRequest } from './profile.ts';
 
 /** What the parent asks one measuring process to do: one case of one suite. */
 export interface CaseRequest {
   readonly suitePath: string;
   readonly caseName: string;
   readonly timing: BenchTiming;
+  /** Profile the sampling into this file (an extra process whose figures do not count). */
+  readonly profile?: ProfileRequest;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

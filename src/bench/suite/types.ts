@@ -7,16 +7,19 @@
 /** A case after its untimed setup: what the harness times and how it checks the work was done. */
 export interface BenchCaseRun {
   /**
-   * Timed. Performs the case's `opsPerRun` operations and returns an observable result of them
-   * (a count or a checksum) that the harness compares with `expected` after every call, so that
-   * work the JIT eliminated, or a case that silently stopped working, fails the benchmark.
+   * Timed. Performs the case's operations and returns how many it performed, as the code under
+   * test reported them (for example the rows a batch call accepted plus those it refused, summed
+   * from its results). The harness checks after every call that this equals the case's
+   * `opsPerRun`, the divisor of every figure: a case that declares more operations than its loop
+   * does, work the JIT eliminated, or a call that silently did nothing fails the benchmark.
    */
   readonly run: () => number;
-  /** What `run` must return on every call. */
-  readonly expected: number;
   /** Untimed, before every timed call: resets a store, clears an in-memory exporter. */
   readonly beforeRun?: () => void | Promise<void>;
-  /** Untimed, after the last call: inspects the state the work left; returns what is wrong. */
+  /**
+   * Untimed, after the last call: inspects the state the work left (counts, checksums over what
+   * was stored, spans exported); returns what is wrong.
+   */
   readonly verify?: () => readonly string[] | Promise<readonly string[]>;
   /** Untimed, at the very end: shuts providers down. */
   readonly close?: () => void | Promise<void>;
@@ -26,7 +29,10 @@ export interface BenchCaseRun {
 export interface BenchCase {
   /** Unique in the suite, for example `activity-log/hot-path/batch`. */
   readonly name: string;
-  /** Operations performed by one `run` call; large enough that one call takes about 100 µs. */
+  /**
+   * Operations performed by one `run` call, which `run` must report on every call; large enough
+   * that one call takes about 100 µs.
+   */
   readonly opsPerRun: number;
   /** Untimed: builds the inputs, stores and providers the case measures. */
   readonly setup: () => BenchCaseRun | Promise<BenchCaseRun>;
