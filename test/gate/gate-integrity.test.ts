@@ -43,6 +43,15 @@ const testsTierOnly: GateRun = {
 };
 /** The same with the shipped tests step: every test file and the coverage floors. */
 const wholeSuiteOnly: GateRun = { ...testsTierOnly, tests: 'all' };
+/** The tick benchmark alone, on the shipped gated cases and budget: for faults it must refuse. */
+const benchOnly: GateRun = {
+  tests: GATE_TESTS,
+  tiers: ['tests'],
+  withoutSteps: ['tests', 'security-audit', 'docs-check'],
+};
+
+const CORE = 'feature/activity-log/src/batch/core.ts';
+const BENCH_CASES = 'feature/activity-log/bench/activity-log-cases.ts';
 
 interface Fault {
   /** What is wrong with the copy. */
@@ -152,6 +161,53 @@ const faults: readonly Fault[] = [
     tier: 'tests',
     steps: ['tick-bench'],
     evidence: /over the budget of 8/,
+  },
+  {
+    // Issue 13, point 1: the case divides by four times the work its loop does.
+    name: 'a bench case claiming four times the operations it performs',
+    inject: (copy) => {
+      copy.edit(BENCH_CASES, '    opsPerRun: hotPathRows,\n', '    opsPerRun: hotPathRows * 4,\n');
+    },
+    tier: 'tests',
+    steps: ['tick-bench'],
+    evidence: /run performed 65536 operations per call but the case declares opsPerRun 262144/,
+    run: benchOnly,
+  },
+  {
+    // Issue 13, point 2: only a batch holding a refused row takes this path; the mixed case does.
+    name: 'a per-row clock read on the path of a batch with a refused row',
+    inject: (copy) => {
+      const anchor = '      accepted = checker.compact(at, rows, latestMs);\n';
+      const clock = '      for (let row = 0; row < rows; row++) if (Date.now() < 0) break;\n';
+      copy.edit(CORE, anchor, `${clock}${anchor}`);
+    },
+    tier: 'tests',
+    steps: ['tick-bench'],
+    evidence: /hot-path\/mixed: [^;]*over the budget of 8/,
+    run: benchOnly,
+  },
+  {
+    name: 'a per-row clock read while copying a batch into the store',
+    inject: (copy) => {
+      const anchor = '  store.userIds.set(rowsOf(batch.userIds, from, rows), at);\n';
+      const clock = '  for (let row = 0; row < rows; row++) if (Date.now() < 0) break;\n';
+      copy.edit(CORE, anchor, `${clock}${anchor}`);
+    },
+    tier: 'tests',
+    steps: ['tick-bench'],
+    evidence: /hot-path\/batch: [^;]*over the budget of 8/,
+    run: benchOnly,
+  },
+  {
+    // Faster by doing less: the figure would look better, but the rows stored are not those logged.
+    name: 'timestamps no longer copied into the store',
+    inject: (copy) => {
+      copy.edit(CORE, '  store.timestamps.set(rowsOf(batch.timestamps, from, rows), at);\n', '');
+    },
+    tier: 'tests',
+    steps: ['tick-bench'],
+    evidence: /differ from those logged/,
+    run: benchOnly,
   },
   {
     name: 'a hard-coded secret',

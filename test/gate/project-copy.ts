@@ -93,7 +93,9 @@ type Path = (string | number)[];
  */
 export function gatePipeline(shipped: string, run: GateRun): string {
   const document = parseDocument(shipped);
-  const budget = document.getIn(['budgets', 'ticksPerEvent', 'case']);
+  const gated = document.getIn(['budgets', 'ticksPerEvent', 'cases']) as
+    { toJSON(): unknown } | undefined;
+  const gatedCases = gated?.toJSON() ?? [document.getIn(['budgets', 'ticksPerEvent', 'case'])];
   const count = (path: Path) =>
     (document.getIn(path) as { items: unknown[] } | undefined)?.items.length ?? 0;
   // Backwards, so that deleting an item leaves the indexes still to visit as they were.
@@ -111,7 +113,7 @@ export function gatePipeline(shipped: string, run: GateRun): string {
       if ((run.withoutSteps ?? []).includes(String(document.getIn([...path, 'id'])))) {
         document.deleteIn(path);
       } else if (kind === 'tick-bench') {
-        document.setIn([...path, 'cases'], [budget]);
+        document.setIn([...path, 'cases'], gatedCases);
         document.setIn([...path, 'timing'], { rounds: 1 });
       } else if (kind === 'vitest' && run.tests !== 'all') {
         document.setIn([...path, 'args'], [...run.tests]);
