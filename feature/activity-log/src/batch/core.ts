@@ -99,11 +99,13 @@ function copyWindow(
   const codes = rowsOf(batch.actionCodes, from, rows);
   // V8 copies into shared memory word by word only when source and target sit at the same
   // offset within a word, else byte by byte; so misaligned codes go through staging first.
-  const shift = (store.actionCodes.byteOffset + at - codes.byteOffset) & 7;
-  if (shift === 0) {
+  const target = store.actionCodes.byteOffset + at;
+  if (((target - codes.byteOffset) & 7) === 0) {
     store.actionCodes.set(codes, at);
     return;
   }
+  // The staging buffer starts on a word boundary, as the column memory does.
+  const shift = target & 7;
   codeStaging.set(codes, shift);
   store.actionCodes.set(codeStaging.subarray(shift, shift + rows), at);
 }
